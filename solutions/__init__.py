@@ -1,0 +1,1 @@
+"""Hidden reference implementations of every graded function (never shipped to students)."""
