@@ -1,0 +1,86 @@
+"""Where a course's files live, and how to run nbgrader on them."""
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True)
+class Course:
+    """A course directory in nbgrader's layout: source/, notebooks/ (release), submitted/, ..."""
+
+    root: Path = REPO_ROOT
+
+    @property
+    def source(self) -> Path:
+        return self.root / "source"
+
+    @property
+    def release(self) -> Path:
+        return self.root / "notebooks"
+
+    @property
+    def submitted(self) -> Path:
+        return self.root / "submitted"
+
+    @property
+    def autograded(self) -> Path:
+        return self.root / "autograded"
+
+    @property
+    def feedback(self) -> Path:
+        return self.root / "feedback"
+
+    @property
+    def reports(self) -> Path:
+        return self.root / "reports"
+
+    @property
+    def gradebook(self) -> Path:
+        return self.root / "gradebook.db"
+
+    @property
+    def db_url(self) -> str:
+        # timeout: parallel graders wait for SQLite's write lock instead of failing.
+        return f"sqlite:///{self.gradebook}?timeout=120"
+
+    def assignments(self) -> list[str]:
+        """Assignment ids (folder names such as 03_momentum) found in source/, in order."""
+        return sorted(p.name for p in self.source.iterdir() if p.is_dir() and p.name[:2].isdigit())
+
+    def source_notebook(self, assignment: str) -> Path:
+        """The single instructor notebook of an assignment."""
+        notebooks = sorted((self.source / assignment).glob("*.ipynb"))
+        if len(notebooks) != 1:
+            raise ValueError(f"{assignment}: expected exactly one notebook in source, found {len(notebooks)}")
+        return notebooks[0]
+
+    def release_notebook(self, assignment: str) -> Path:
+        """The notebook students received (its file name is the one they must submit)."""
+        return self.release / assignment / self.source_notebook(assignment).name
+
+    @property
+    def course_id(self) -> str:
+        from .settings import load_config
+        return load_config(self.root).CourseDirectory.get("course_id", "default_course")
+
+    def students(self, assignment: str) -> list[str]:
+        """Students who have a submission folder for the assignment."""
+        if not self.submitted.exists():
+            return []
+        return sorted(p.parent.name for p in self.submitted.glob(f"*/{assignment}") if p.is_dir())
+
+    def nbgrader_command(self, *args: str) -> list[str]:
+        """An nbgrader command line bound to this course's root and gradebook."""
+        return [sys.executable, "-m", "nbgrader", *args,
+                f"--CourseDirectory.root={self.root}", f"--CourseDirectory.db_url={self.db_url}"]
+
+    def run_nbgrader(self, *args: str, **kwargs) -> subprocess.CompletedProcess:
+        """Run nbgrader in the course root (so it reads the course's nbgrader_config.py)."""
+        kwargs.setdefault("capture_output", True)
+        kwargs.setdefault("text", True)
+        env = dict(os.environ, MPLBACKEND="Agg", **kwargs.pop("env", {}))
+        return subprocess.run(self.nbgrader_command(*args), cwd=self.root, env=env, **kwargs)

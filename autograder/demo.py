@@ -1,0 +1,55 @@
+"""`demo`, the main job: release the course, grade a synthesized class in a scratch course, report."""
+import shutil
+import time
+from pathlib import Path
+
+from .course import REPO_ROOT, Course
+from .export import export
+from .feedback import feedback
+from .grade import grade
+from .release import release
+from .report import report, score_table
+from .sample_class import write_sample_class
+
+
+def make_scratch_course(root: Path) -> Course:
+    """A fresh nbgrader course directory holding this repository's source, release and config."""
+    if root.exists():
+        shutil.rmtree(root)
+    root.mkdir(parents=True)
+    for name in ("source", "notebooks"):
+        shutil.copytree(REPO_ROOT / name, root / name, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(REPO_ROOT / "nbgrader_config.py", root / "nbgrader_config.py")
+    return Course(root)
+
+
+def demo(*, course_dir: Path = REPO_ROOT / ".demo", jobs: int | None = None,
+         assignments: list[str] | None = None, say=print) -> dict:
+    """Run the whole pipeline on a sample class; returns {assignment: results} and prints a summary."""
+    started = time.monotonic()
+    say("1/5 building the release (notebooks/) and checking it is leak-free and self-contained ...")
+    for result in release(assignments=assignments):
+        status = "ok" if result.ok else f"PROBLEM: {[str(l) for l in result.leaks]} {result.standalone}"
+        say(f"    {result.assignment}: {status}")
+    course = make_scratch_course(course_dir)
+    assignments = assignments or course.assignments()
+    graded = {}
+    for assignment in assignments:
+        say(f"2/5 synthesizing a sample class for {assignment} in {course.root} ...")
+        samples = write_sample_class(course, assignment)
+        say(f"3/5 grading {len(samples)} submissions of {assignment} ...")
+        graded[assignment] = grade(course, assignment, jobs=jobs)
+        say(f"4/5 writing feedback for {assignment} ...")
+        feedback(course, assignment)
+    say("5/5 exporting grades and writing the class report ...")
+    wide, detail = export(course, assignments=assignments)
+    html = report(course, assignments=assignments)
+    say("\n" + score_table(graded) + "\n")
+    for results in graded.values():
+        for r in results:
+            if r.reasons or r.mistakes:
+                say(f"  {r.student}: " + "; ".join(r.reasons + [f"diagnosed {m}" for m in r.mistakes]))
+    say(f"\nclass report : {html}\nhistogram    : {course.reports / 'grade_histogram.png'}"
+        f"\ngrades (LMS) : {wide}\ngrades+why   : {detail}\nfeedback     : {course.feedback}/<student>/"
+        f"\ndone in {time.monotonic() - started:.0f} s")
+    return graded

@@ -1,0 +1,64 @@
+"""`release`: build the student release (nbgrader generate_assignment + vendored optkit) and verify it."""
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import casebook, notebooks
+from .course import REPO_ROOT, Course
+from .leaks import Leak, find_leaks
+from .standalone import StandaloneRun, run_solved_release
+
+OPTKIT = REPO_ROOT / "optkit"
+
+
+class ReleaseError(RuntimeError):
+    """nbgrader could not generate an assignment, or the result is not safe to hand out."""
+
+
+@dataclass
+class ReleaseResult:
+    assignment: str
+    folder: Path
+    leaks: list[Leak] = field(default_factory=list)
+    standalone: StandaloneRun | None = None
+
+    @property
+    def ok(self) -> bool:
+        return not self.leaks and (self.standalone is None or self.standalone.ok)
+
+
+def vendor_optkit(destination: Path) -> None:
+    """Copy the student helper package next to the notebook, so the folder runs on its own."""
+    target = destination / "optkit"
+    if target.exists():
+        shutil.rmtree(target)
+    shutil.copytree(OPTKIT, target, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+
+
+def generate(course: Course, assignment: str, *, record_in_gradebook: bool = False) -> Path:
+    """nbgrader generate_assignment into the course's release folder (notebooks/)."""
+    args = ["generate_assignment", assignment, "--force"]
+    if not record_in_gradebook:
+        args.append("--no-db")
+    done = course.run_nbgrader(*args)
+    folder = course.release / assignment
+    if done.returncode != 0 or not folder.exists():
+        raise ReleaseError(f"nbgrader generate_assignment {assignment} failed:\n{done.stderr[-3000:]}")
+    vendor_optkit(folder)
+    return folder
+
+
+def release(course: Course = Course(), *, assignments: list[str] | None = None,
+            run_check: bool = True, record_in_gradebook: bool = False) -> list[ReleaseResult]:
+    """Regenerate the public cases and the release of each assignment, then verify every folder."""
+    if course.root == REPO_ROOT:
+        casebook.write_public_casebook()
+    results = []
+    for assignment in assignments or course.assignments():
+        folder = generate(course, assignment, record_in_gradebook=record_in_gradebook)
+        source_nb = course.source_notebook(assignment)
+        result = ReleaseResult(assignment, folder, find_leaks(folder, notebooks.read(source_nb)))
+        if run_check:
+            result.standalone = run_solved_release(folder, source_nb)
+        results.append(result)
+    return results

@@ -1,0 +1,105 @@
+"""Synthesize a sample class: one submission per kind of work the grader must handle.
+
+Student ids say what each submission is and what should happen to it (nbval's convention):
+`correct`, `correct-different`, `blank`, `mistake-<function>-<key>`, `broken-*`, `tampered-*`.
+"""
+import inspect
+import re
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import nbformat
+
+from solutions import alternatives
+from solutions.mistakes import catalog
+
+from . import notebooks
+from .course import Course
+
+DEF_LINE = re.compile(r"^def \w+\(", re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class SampleSubmission:
+    student: str
+    expected: str          # "full", "zero", "partial" or "failed": what grading should give
+
+
+def function_source(function, name: str) -> str:
+    """The source of `function`, renamed to the contract name `name`, as a student would write it."""
+    return DEF_LINE.sub(f"def {name}(", inspect.getsource(function), count=1)
+
+
+def _answered(release_nb, answers: dict[str, str]):
+    """A copy of the release notebook with the given solution cells' code replaced."""
+    nb = nbformat.from_dict(release_nb)
+    for cell in nb.cells:
+        if notebooks.is_solution(cell) and notebooks.grade_id(cell) in answers:
+            cell.source = answers[notebooks.grade_id(cell)]
+    return nb
+
+
+def _correct_answers(source_nb) -> dict[str, str]:
+    return {notebooks.grade_id(c): notebooks.strip_solution_markers(c.source)
+            for c in source_nb.cells if notebooks.is_solution(c)}
+
+
+def _without_tests(nb, function: str):
+    copy = nbformat.from_dict(nb)
+    copy.cells = [c for c in copy.cells
+                  if not (notebooks.is_test(c) and notebooks.grade_id(c).startswith(f"test_{function}_"))]
+    return copy
+
+
+def _edited_tests(nb, function: str):
+    copy = nbformat.from_dict(nb)
+    for cell in copy.cells:
+        if notebooks.is_test(cell) and notebooks.grade_id(cell).startswith(f"test_{function}_"):
+            cell.source = 'print("All tests passed!")'
+    return copy
+
+
+def sample_notebooks(release_nb, source_nb) -> dict[SampleSubmission, object]:
+    """Every sample submission of one assignment: notebook objects, or bytes for a broken file."""
+    correct = _correct_answers(source_nb)
+    functions = list(correct)
+    last = functions[-1]
+    samples = {
+        SampleSubmission("correct", "full"): _answered(release_nb, correct),
+        SampleSubmission("blank", "zero"): nbformat.from_dict(release_nb),
+        SampleSubmission("correct-different", "full"): _answered(release_nb, {
+            f: function_source(alternatives.implementation(f), f) for f in functions}),
+        SampleSubmission("broken-unreadable", "failed"): b'{"cells": [ this is not a notebook',
+        SampleSubmission("broken-infinite-loop", "partial"): _answered(release_nb, {
+            **correct, last: "while True:  # never ends\n    pass\n\n" + correct[last]}),
+        SampleSubmission("broken-kernel-killer", "failed"): _answered(release_nb, {
+            **correct, last: "import os, signal\nos.kill(os.getpid(), signal.SIGKILL)\n\n" + correct[last]}),
+        SampleSubmission("tampered-edited-test", "partial"): _edited_tests(
+            _answered(release_nb, {f: a for f, a in correct.items() if f != last}), last),
+        SampleSubmission("tampered-deleted-test", "partial"): _without_tests(
+            _answered(release_nb, {f: a for f, a in correct.items() if f != last}), last),
+    }
+    for function in functions:
+        for mistake in catalog(function):
+            student = f"mistake-{function}-{mistake.key}".replace("_", "-")
+            samples[SampleSubmission(student, "partial")] = _answered(
+                release_nb, {**correct, function: function_source(mistake.implementation, function)})
+    return samples
+
+
+def write_sample_class(course: Course, assignment: str) -> list[SampleSubmission]:
+    """Write the sample class into course/submitted/<student>/<assignment>/ and list it."""
+    release_nb_path = course.release_notebook(assignment)
+    samples = sample_notebooks(notebooks.read(release_nb_path), notebooks.read(course.source_notebook(assignment)))
+    for sample, content in samples.items():
+        folder = course.submitted / sample.student / assignment
+        if folder.exists():
+            shutil.rmtree(folder)
+        folder.mkdir(parents=True)
+        target = folder / release_nb_path.name
+        if isinstance(content, bytes):
+            target.write_bytes(content)
+        else:
+            nbformat.write(content, str(target))
+    return sorted(samples, key=lambda s: s.student)
