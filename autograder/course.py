@@ -82,5 +82,12 @@ class Course:
         """Run nbgrader in the course root (so it reads the course's nbgrader_config.py)."""
         kwargs.setdefault("capture_output", True)
         kwargs.setdefault("text", True)
-        env = dict(os.environ, MPLBACKEND="Agg", **kwargs.pop("env", {}))
+        env = {**grading_environment(), **kwargs.pop("env", {})}
         return subprocess.run(self.nbgrader_command(*args), cwd=self.root, env=env, **kwargs)
+
+
+def grading_environment() -> dict[str, str]:
+    """The environment of nbgrader subprocesses: this interpreter's tools first on PATH (nbgrader
+    runs alembic by name), and a non-interactive matplotlib."""
+    tools = str(Path(sys.executable).parent)
+    return dict(os.environ, PATH=os.pathsep.join([tools, os.environ.get("PATH", "")]), MPLBACKEND="Agg")

@@ -14,13 +14,13 @@ import time
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from pathlib import Path
 
-from nbgrader.api import Gradebook, MissingEntry
+from nbgrader.api import Gradebook
 from tqdm import tqdm
 
 from optkit.public_checks import DIAGNOSIS_PATTERN
 
 from . import notebooks
-from .course import Course
+from .course import Course, grading_environment
 from .integrity import inspect_submission
 from .results import SubmissionResult, TestResult, load_results, save_results
 from .settings import GradingSettings, load_settings
@@ -50,7 +50,7 @@ def _limits(memory_mb: int):
 def run_autograde(course: Course, assignment: str, student: str,
                   settings: GradingSettings) -> tuple[int, str]:
     """Run `nbgrader autograde` for one student; returns (exit code, log). Kills it at the limit."""
-    env = dict(os.environ, MPLBACKEND="Agg", OMP_NUM_THREADS="1", OPENBLAS_NUM_THREADS="1",
+    env = dict(grading_environment(), OMP_NUM_THREADS="1", OPENBLAS_NUM_THREADS="1",
                # The kernel must not import modules from the student's folder (a fake optkit
                # or autograder next to the notebook would otherwise win over the real ones).
                PYTHONSAFEPATH="1")
@@ -70,6 +70,7 @@ def run_autograde(course: Course, assignment: str, student: str,
 def read_grades(course: Course, assignment: str, student: str, *, zero_missing: bool) -> dict:
     """grade_id -> (score, max_score) from the gradebook; optionally turn ungraded cells into 0."""
     with Gradebook(course.db_url, course.course_id) as gb:
+        gb.update_or_create_student(student)  # nbgrader never saw a student it could not run
         submission = gb.update_or_create_submission(assignment, student)
         grades = {}
         for notebook in submission.notebooks:

@@ -31,12 +31,12 @@ class Landscape:
         return self.f(x, y)
 
 
-def quadratic(a=1.0, b=100.0, angle=0.0, xlim=(-11.0, 4.0), ylim=(-2.0, 2.0)):
+def quadratic(a=1.0, b=100.0, angle=0.0, xlim=(-11.0, 6.0), ylim=(-2.0, 2.0)):
     """The valley f = (a·u² + b·w²) / 2, where (u, w) is (x, y) turned by ``angle`` radians.
 
     Its curvature is ``a`` along the valley floor and ``b`` across it; the condition number
-    ``b / a`` says how narrow the valley is. Gradient descent is stable only for a learning rate
-    below ``2 / max(a, b)``. The minimum is at the origin.
+    ``max(a, b) / min(a, b)`` says how narrow the valley is. Gradient descent is stable only for
+    a learning rate below ``2 / max(a, b)``. The minimum is at the origin.
     """
     c, s = np.cos(angle), np.sin(angle)
 
@@ -49,7 +49,7 @@ def quadratic(a=1.0, b=100.0, angle=0.0, xlim=(-11.0, 4.0), ylim=(-2.0, 2.0)):
         du, dw = a * u, b * w
         return c * du - s * dw, s * du + c * dw
 
-    name = f"quadratic valley (condition number {b / a:g})"
+    name = f"quadratic valley (condition number {max(a, b) / min(a, b):g})"
     return Landscape(name, f, grad, (0.0, 0.0), tuple(xlim), tuple(ylim))
 
 

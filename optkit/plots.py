@@ -34,20 +34,27 @@ def contours(landscape, ax=None, levels=15, resolution=300, title=None):
     return ax
 
 
-def paths(landscape, runs, ax=None, title=None, markers=True):
+def paths(landscape, runs, ax=None, title=None, markers=True, styles=None, legend="inside"):
     """Draw each path of ``runs`` (label -> array of points, shape (k, 2)) over the contours.
 
-    A dot marks every iterate when ``markers`` is true; a square marks the start.
+    A dot marks every iterate when ``markers`` is true; a square marks the start. ``styles`` may
+    map a label to matplotlib line options (e.g. ``{"linestyle": "--"}``) for that path.
+    ``legend`` is ``"inside"`` (where it hides the least), ``"below"`` the map, or False.
     """
     ax = contours(landscape, ax=ax, title=title)
+    styles = styles or {}
     for (label, path), color in zip(runs.items(), _cycle()):
         path = np.asarray(path)
-        ax.plot(path[:, 0], path[:, 1], color=color, linewidth=1.4, label=label,
-                marker="o" if markers else None, markersize=2.5)
+        style = dict(color=color, linewidth=1.4, marker="o" if markers else None, markersize=2.5)
+        style.update(styles.get(label, {}))
+        ax.plot(path[:, 0], path[:, 1], label=label, **style)
     if runs:
         start = np.asarray(next(iter(runs.values())))[0]
         ax.plot(*start, marker="s", markersize=8, color="black", linestyle="none", label="start")
-    ax.legend(loc="best", fontsize="small")
+    if legend == "below":
+        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=2, fontsize="small")
+    elif legend:
+        ax.legend(loc="best", fontsize="small")
     return ax
 
 
@@ -55,13 +62,22 @@ def loss_curves(curves, ax=None, title="Loss along the way", log=True):
     """Plot each curve of ``curves`` (label -> losses per iteration), on a log scale by default.
 
     On a log scale a method that converges at a constant rate draws a straight line, and the
-    steeper the line, the faster the method.
+    steeper the line, the faster the method. A diverging curve leaves through the top: the axis
+    stops at a thousand times the largest starting loss.
     """
     ax = ax if ax is not None else plt.subplots(figsize=(6, 4))[1]
+    first = []
     for (label, losses), color in zip(curves.items(), _cycle()):
         ax.plot(np.arange(len(losses)), losses, color=color, linewidth=1.6, label=label)
+        first.append(losses[0])
     if log:
         ax.set_yscale("log", nonpositive="mask")
+        # A diverging run would squash every other curve into the bottom: let it leave the top.
+        values = np.concatenate([np.asarray(c, dtype=float).ravel() for c in curves.values()])
+        values = values[np.isfinite(values) & (values > 0)]
+        top = 1e3 * max(first, default=1.0)
+        if values.size and values.max() > top and values.min() < top:
+            ax.set_ylim(values.min() / 3, top)
     ax.set_xlabel("iteration")
     ax.set_ylabel("loss f(x, y)" + ("  (log scale)" if log else ""))
     ax.set_title(title)
@@ -70,18 +86,31 @@ def loss_curves(curves, ax=None, title="Loss along the way", log=True):
     return ax
 
 
-def compare(landscape, runs, title=None, markers=True, figsize=(14, 4.2)):
+def compare(landscape, runs, title=None, markers=True, separate=False, figsize=None):
     """Paths on the contour map (left) and loss curves (right) for ``runs``.
 
     ``runs`` maps a label to ``(path, losses)``, exactly what ``landscapes.run_optimizer``
-    returns. Returns the figure.
+    returns; the legend of the loss panel names the colors of both panels. With
+    ``separate=True`` every path gets its own map, one under the other, so paths that cross each
+    other stay readable. Returns the figure.
     """
-    fig, (left, right) = plt.subplots(1, 2, figsize=figsize,
-                                      gridspec_kw={"width_ratios": [2.2, 1]})
-    paths(landscape, {k: path for k, (path, _) in runs.items()}, ax=left, markers=markers,
-          title="Paths" if title is None else f"{title}: paths")
-    loss_curves({k: losses for k, (_, losses) in runs.items()}, ax=right,
-                title="Loss" if title is None else f"{title}: loss")
+    rows = len(runs) if separate else 1
+    figsize = figsize or (14, 4.2 if rows == 1 else 2.3 * rows + 0.6)
+    fig = plt.figure(figsize=figsize)
+    grid = fig.add_gridspec(rows, 2, width_ratios=[2.2, 1])
+    colors = dict(zip(runs, _cycle()))
+    point_runs = {label: path for label, (path, _) in runs.items()}
+    prefix = "" if title is None else f"{title}: "
+    if separate:
+        for row, (label, path) in enumerate(point_runs.items()):
+            paths(landscape, {label: path}, ax=fig.add_subplot(grid[row, 0]), markers=markers,
+                  title=f"{prefix}{label}", styles={label: {"color": colors[label]}},
+                  legend=False)
+    else:
+        paths(landscape, point_runs, ax=fig.add_subplot(grid[0, 0]), markers=markers,
+              title=f"{prefix}paths", legend=False)
+    loss_curves({label: losses for label, (_, losses) in runs.items()},
+                ax=fig.add_subplot(grid[:, 1]), title=f"{prefix}loss")
     fig.tight_layout()
     return fig
 

@@ -1,4 +1,6 @@
 """Reference safeguards for robust training: gradient clipping by global norm."""
+import math
+
 import numpy as np
 
 
@@ -17,8 +19,8 @@ def clip_gradients(grads, max_norm):
     Returns:
         clipped -- a NEW dict with the same keys and shapes; ``grads`` is not modified
     """
-    norm = np.sqrt(sum(float(np.sum(np.square(g))) for g in grads.values()))
+    norm = math.sqrt(sum(float(np.sum(np.square(g))) for g in grads.values()))
     if norm <= max_norm:
         return {key: np.copy(g) for key, g in grads.items()}
-    scale = max_norm / norm
+    scale = float(max_norm / norm)  # a python float keeps float32 gradients float32
     return {key: g * scale for key, g in grads.items()}

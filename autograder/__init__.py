@@ -1,0 +1,1 @@
+"""The grading engine: hidden checks, the public casebook and the pipeline around nbgrader."""

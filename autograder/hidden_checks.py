@@ -1,0 +1,87 @@
+"""``hidden_check(name, fn)``: random cases against the reference, run when work is graded.
+
+The hidden test cell of a notebook is this one call, so the feedback a student receives shows no
+reference or test code. The message says which hidden case failed (its description) and what is
+wrong (where, which shape, how many entries differ, how large the errors are), never an expected
+value. Grades are deterministic: the cases come from a fixed seed, unless ``OPTIM_HIDDEN_SEED``
+(or the ``seed`` argument) says otherwise.
+"""
+import os
+import zlib
+from pathlib import Path
+
+import numpy as np
+
+from optkit.contracts import get_contract
+from optkit.runner import (ENGINE_DIR, Candidate, CheckFailure, JudgedCase, check_signature,
+                           hide_engine_frames, observe, run_student, untouched, verdict)
+from solutions import reference
+from solutions.cases import hidden_cases
+from solutions.mistakes import catalog
+
+DEFAULT_SEED = 20240917
+SEED_VARIABLE = "OPTIM_HIDDEN_SEED"
+_HERE = Path(__file__).resolve().parent
+
+
+def hidden_check(name: str, fn, *, seed: int | None = None, n_cases: int | None = None) -> None:
+    """Check ``fn`` against the reference of ``name`` on random hidden cases.
+
+    Prints one line when all pass; raises :class:`optkit.CheckFailure` otherwise, naming a
+    catalogued mistake when ``fn`` behaves exactly like one on every case.
+    """
+    contract = get_contract(name)
+    check_signature(contract, fn)
+    cases = hidden_judged_cases(name, seed=seed, n_cases=n_cases)
+    try:
+        observations = run_student(contract, fn, cases, "hidden")
+    except Exception as error:
+        hide_engine_frames(error, (ENGINE_DIR, _HERE))
+        raise
+    failure = verdict(contract, cases, observations, "hidden",
+                      lambda: mistake_candidates(name, cases), reveal=False)
+    if failure:
+        raise CheckFailure(failure)
+    print(f"✓ {name} passed {len(cases)} hidden cases.")
+
+
+def hidden_judged_cases(name: str, *, seed=None, n_cases=None) -> list[JudgedCase]:
+    """The hidden cases of ``name`` with the reference's observation on each."""
+    contract = get_contract(name)
+    rng = np.random.default_rng([resolve_seed(seed), zlib.crc32(name.encode())])
+    cases = hidden_cases(name, rng)[:n_cases]
+    return [JudgedCase(case.label, case.kwargs,
+                       untouched(contract, case.kwargs, _reference_output(name, case)))
+            for case in cases]
+
+
+def resolve_seed(seed=None) -> int:
+    """The seed argument, else ``$OPTIM_HIDDEN_SEED``, else the fixed default."""
+    if seed is not None:
+        return int(seed)
+    return int(os.environ.get(SEED_VARIABLE, DEFAULT_SEED))
+
+
+def mistake_candidates(name: str, cases) -> list[Candidate]:
+    """Run every catalogued mistake on the cases (grading machine only: this is their code)."""
+    contract = get_contract(name)
+    candidates = []
+    for mistake in catalog(name):
+        try:
+            observations = [observe(contract, mistake.implementation, case.inputs)
+                            for case in cases]
+        except Exception:        # a mistake that crashes here cannot look like a finished run
+            continue
+        candidates.append(Candidate(mistake.key, mistake.title, mistake.hint, observations))
+    return candidates
+
+
+def _reference_output(name, case):
+    """The reference's output; its own traceback (reference code) must never reach a student."""
+    contract = get_contract(name)
+    try:
+        return observe(contract, reference(name), case.kwargs).returned
+    except Exception as error:
+        raise RuntimeError(f"the reference {name} failed on hidden case {case.label!r} "
+                           f"({type(error).__name__}); this is a bug in the course, not in "
+                           "your work") from None

@@ -1,0 +1,114 @@
+"""Test cases of the graded functions: a few fixed public cases and many random hidden ones.
+
+* ``public_cases(name)``: small, seeded and readable (values rounded to two decimals). The
+  casebook stores them with the reference outputs in ``optkit/data/public_cases.json``, so
+  students see them.
+* ``hidden_cases(name, rng)``: drawn from ``rng`` when work is graded -- several layer counts,
+  shapes, hyper-parameters, float32 inputs and edge values -- so no answer can be hard-coded.
+
+A case is a label (what it tests, shown in messages) and the keyword arguments of one call.
+An assignment adds a module to this package (``momentum.py``, ...) whose generators carry the
+``@public(name)`` and ``@hidden(name)`` decorators; every module here is imported on first use.
+Shared building blocks (random layers, gradients shaped like parameters, labels) live below.
+"""
+import importlib
+import pkgutil
+from dataclasses import dataclass
+from typing import Callable
+
+import numpy as np
+
+_PUBLIC: dict[str, Callable[[], list]] = {}
+_HIDDEN: dict[str, Callable[[np.random.Generator], list]] = {}
+
+
+@dataclass(frozen=True)
+class Case:
+    label: str
+    kwargs: dict
+
+
+def public(name: str):
+    """Register the public case generator of graded function ``name``."""
+    def register(generator):
+        _PUBLIC[name] = generator
+        return generator
+    return register
+
+
+def hidden(name: str):
+    """Register the hidden case generator of graded function ``name`` (it receives an rng)."""
+    def register(generator):
+        _HIDDEN[name] = generator
+        return generator
+    return register
+
+
+def public_cases(name: str) -> list[Case]:
+    return _generator(_PUBLIC, name, "public")()
+
+
+def hidden_cases(name: str, rng: np.random.Generator) -> list[Case]:
+    return _generator(_HIDDEN, name, "hidden")(rng)
+
+
+def _generator(registry, name, kind):
+    _import_assignment_modules()
+    if name not in registry:
+        raise LookupError(f"no {kind} cases for {name!r}: add a @{kind}({name!r}) generator "
+                          "to a module of solutions/cases/")
+    return registry[name]
+
+
+def functions_with_cases() -> list[str]:
+    """Graded functions that have public cases, in a stable order."""
+    _import_assignment_modules()
+    return sorted(_PUBLIC)
+
+
+def _import_assignment_modules() -> None:
+    for info in pkgutil.iter_modules(__path__):
+        importlib.import_module(f"{__name__}.{info.name}")
+
+
+# ------------------------------------------------------------------ building blocks
+
+
+def layer_parameters(rng, dims, dtype=np.float64, decimals=None) -> dict:
+    """``"W1", "b1", ...`` for layer sizes ``dims`` (n_0, n_1, ..., n_L), normal entries."""
+    parameters = {}
+    for l in range(1, len(dims)):
+        parameters[f"W{l}"] = rng.normal(size=(dims[l], dims[l - 1]))
+        parameters[f"b{l}"] = rng.normal(size=(dims[l], 1))
+    return {key: _finish(value, dtype, decimals) for key, value in parameters.items()}
+
+
+def shaped_like(rng, parameters, scale=1.0, decimals=None) -> dict:
+    """``"dW1", "db1", ...``: random arrays shaped (and typed) like the parameters."""
+    return {"d" + key: _finish(scale * rng.normal(size=value.shape), value.dtype, decimals)
+            for key, value in parameters.items()}
+
+
+def zeros_like(parameters) -> dict:
+    return {"d" + key: np.zeros_like(value) for key, value in parameters.items()}
+
+
+def describe_layers(parameters) -> str:
+    """E.g. ``2 layers: W1 (3, 2), W2 (1, 3), float32``."""
+    weights = [key for key in parameters if key.startswith("W")]
+    shapes = ", ".join(f"{key} {parameters[key].shape}" for key in weights)
+    plural = "s" if len(weights) != 1 else ""
+    return f"{len(weights)} layer{plural}: {shapes}, {parameters[weights[0]].dtype}"
+
+
+def random_dims(rng, n_layers) -> list[int]:
+    return [int(n) for n in rng.integers(1, 7, size=n_layers + 1)]
+
+
+def random_dtype(rng):
+    """float32 about a third of the time: correct work must pass in either precision."""
+    return np.float32 if rng.random() < 0.35 else np.float64
+
+
+def _finish(values, dtype, decimals):
+    return (values if decimals is None else np.round(values, decimals)).astype(dtype)

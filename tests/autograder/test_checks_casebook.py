@@ -1,0 +1,45 @@
+"""autograder.casebook: the committed public casebook is fresh and holds what the checks need."""
+import json
+
+import pytest
+
+from autograder import casebook
+from optkit.contracts import get_contract
+from optkit.public_checks import CASEBOOK, stored_cases
+from optkit.runner import judge, observe
+from solutions import reference
+from solutions.cases import functions_with_cases, public_cases
+from solutions.mistakes import catalog
+
+
+def test_the_committed_casebook_is_what_the_solutions_build_now():
+    assert CASEBOOK == casebook.CASEBOOK
+    assert CASEBOOK.read_text(encoding="utf-8") == casebook.render(), (
+        "optkit/data/public_cases.json is stale: run `python -m autograder.casebook`")
+    assert casebook.main(["--check"]) == 0
+
+
+def test_the_casebook_is_versioned_json_covering_every_function_with_cases():
+    book = json.loads(CASEBOOK.read_text(encoding="utf-8"))
+    assert book["schema_version"] == casebook.SCHEMA_VERSION
+    assert list(book["functions"]) == functions_with_cases()
+
+
+@pytest.mark.parametrize("name", functions_with_cases())
+def test_stored_cases_replay_the_reference_and_keep_only_differing_mistakes(name):
+    contract = get_contract(name)
+    stored = stored_cases(name)
+    entry = json.loads(CASEBOOK.read_text(encoding="utf-8"))["functions"][name]
+    assert [case.label for case in stored] == [case.label for case in public_cases(name)]
+    assert list(entry["mistakes"]) == [mistake.key for mistake in catalog(name)]
+    for case, raw in zip(stored, entry["cases"]):
+        assert not judge(contract, case.expected, observe(contract, reference(name), case.inputs))
+        for mistake in catalog(name):
+            differs = bool(judge(contract, case.expected,
+                                 observe(contract, mistake.implementation, case.inputs)))
+            assert (mistake.key in raw["mistake_outputs"]) == differs, (case.label, mistake.key)
+
+
+def test_writing_the_casebook_elsewhere_gives_the_same_text(tmp_path):
+    target = casebook.write_public_casebook(tmp_path / "data" / "public_cases.json")
+    assert target.read_text(encoding="utf-8") == CASEBOOK.read_text(encoding="utf-8")

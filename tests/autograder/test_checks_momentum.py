@@ -1,0 +1,107 @@
+"""Public and hidden checks of 03_momentum on real implementations: correct, different, cheating."""
+import re
+
+import numpy as np
+import pytest
+
+import optkit
+from autograder import hidden_checks
+from autograder.hidden_checks import hidden_check, hidden_judged_cases
+from solutions import reference
+from solutions.alternatives import correct_variants
+from solutions.cases import Case, hidden_cases, public_cases
+from tests.implementations.cheats import CHEATS
+
+FUNCTIONS = ["initialize_velocity", "update_parameters_with_momentum"]
+MOMENTUM = "update_parameters_with_momentum"
+CORRECT = [(name, fn) for name in FUNCTIONS for fn in correct_variants(name)]
+
+
+def _hidden_failure(name, fn, **options) -> str:
+    with pytest.raises(optkit.CheckFailure) as caught:
+        hidden_check(name, fn, **options)
+    return str(caught.value)
+
+
+@pytest.mark.parametrize("name", FUNCTIONS)
+def test_the_reference_passes_public_and_hidden(name, capsys):
+    optkit.check(name, reference(name))
+    hidden_check(name, reference(name))
+    out = capsys.readouterr().out.splitlines()
+    assert out[1] == f"✓ {name} passed {len(hidden_judged_cases(name))} hidden cases."
+
+
+@pytest.mark.parametrize("name, fn", CORRECT, ids=[fn.__name__ for _, fn in CORRECT])
+def test_correct_implementations_written_differently_pass_both(name, fn, capsys):
+    optkit.check(name, fn)
+    hidden_check(name, fn)
+    assert capsys.readouterr().out.count("✓") == 2
+
+
+@pytest.mark.parametrize("name", FUNCTIONS)
+def test_both_case_sets_include_float32_and_float64_inputs(name):
+    for cases in (public_cases(name), hidden_cases(name, np.random.default_rng(0))):
+        dtypes = {case.kwargs["parameters"]["W1"].dtype for case in cases}
+        assert dtypes == {np.dtype(np.float32), np.dtype(np.float64)}
+
+
+def test_hidden_momentum_cases_cover_layers_betas_and_a_moving_velocity():
+    cases = hidden_cases(MOMENTUM, np.random.default_rng(hidden_checks.DEFAULT_SEED))
+    layers = {len(case.kwargs["parameters"]) // 2 for case in cases}
+    betas = {case.kwargs["beta"] for case in cases}
+    assert layers <= set(range(1, 6)) and len(layers) >= 3
+    assert {0.0, 0.5, 0.9, 0.99} <= betas and all(0 <= beta < 1 for beta in betas)
+    moving = [case for case in cases if any(np.any(a != 0) for a in case.kwargs["v"].values())]
+    assert len(moving) >= len(cases) - 1
+
+
+@pytest.mark.parametrize("name", FUNCTIONS)
+def test_a_cheat_that_knows_the_public_answers_passes_public_but_not_hidden(name, capsys):
+    optkit.check(name, CHEATS[name])
+    assert "passed 3 public cases" in capsys.readouterr().out
+    message = _hidden_failure(name, CHEATS[name])
+    assert message.startswith(f"✗ {name} failed hidden case 1 of ")
+
+
+def test_a_hidden_failure_names_the_case_and_place_but_never_an_expected_value():
+    def off(parameters, grads, v, beta, learning_rate):
+        parameters, v = reference(MOMENTUM)(parameters, grads, v, beta, learning_rate)
+        parameters["W1"] = parameters["W1"] * 1.01
+        return parameters, v
+    message = _hidden_failure(MOMENTUM, off)
+    case = hidden_judged_cases(MOMENTUM)[0]
+    assert message.splitlines()[0] == f"✗ {MOMENTUM} failed hidden case 1 of 12: {case.label}"
+    assert 'returned parameters["W1"]:' in message and "largest absolute error" in message
+    assert not re.search(r"expected -?\d", message)
+    parameters, v = case.expected.returned
+    for array in list(parameters.values()) + list(v.values()):
+        for value in array.ravel():
+            assert f"{value:.6g}" not in message or abs(value) < 1e-3
+    assert "def " not in message and "solutions" not in message
+
+
+def test_a_hidden_failure_reports_modified_gradients_and_none():
+    def zeroes_grads(parameters, grads, v, beta, learning_rate):
+        result = reference(MOMENTUM)(parameters, grads, v, beta, learning_rate)
+        grads["dW1"][...] = 0.0
+        return result
+    assert "input grads: was modified by your function" in _hidden_failure(MOMENTUM, zeroes_grads)
+    assert "returned None" in _hidden_failure(MOMENTUM, lambda parameters, grads, v, beta,
+                                              learning_rate: None)
+
+
+def test_hidden_cases_are_deterministic_and_the_seed_can_be_changed(monkeypatch):
+    labels = [case.label for case in hidden_judged_cases(MOMENTUM)]
+    assert labels == [case.label for case in hidden_judged_cases(MOMENTUM)]
+    assert labels[:3] == [case.label for case in hidden_judged_cases(MOMENTUM, n_cases=3)]
+    other = [case.label for case in hidden_judged_cases(MOMENTUM, seed=7)]
+    monkeypatch.setenv(hidden_checks.SEED_VARIABLE, "7")
+    assert [case.label for case in hidden_judged_cases(MOMENTUM)] == other != labels
+
+
+def test_a_crashing_reference_never_shows_its_code():
+    broken = Case("no gradients", {"parameters": {"W1": np.ones((1, 1)), "b1": np.ones((1, 1))},
+                                   "grads": {}, "v": {}, "beta": 0.9, "learning_rate": 0.1})
+    with pytest.raises(RuntimeError, match="bug in the course") as caught:
+        hidden_checks._reference_output(MOMENTUM, broken)
+    assert caught.value.__cause__ is None and caught.value.__suppress_context__

@@ -1,0 +1,61 @@
+"""optkit.plots: every helper draws what it promises, on the axes it is given."""
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+import pytest  # noqa: E402
+
+from optkit import landscapes, plots  # noqa: E402
+
+VALLEY = landscapes.quadratic(a=1.0, b=20.0)
+
+
+@pytest.fixture(autouse=True)
+def _close_figures():
+    yield
+    plt.close("all")
+
+
+def _run(lr, n=20):
+    def step(parameters, grads):
+        parameters["W1"] = parameters["W1"] - lr * grads["dW1"]
+        parameters["b1"] = parameters["b1"] - lr * grads["db1"]
+        return parameters
+    return landscapes.run_optimizer(step, VALLEY.f, VALLEY.grad, (-8.0, 1.0), n)
+
+
+def test_contours_draw_on_the_given_axes_inside_the_landscape_window():
+    fig, ax = plt.subplots()
+    assert plots.contours(VALLEY, ax=ax) is ax
+    assert ax.get_xlim() == VALLEY.xlim and ax.get_ylim() == VALLEY.ylim
+    assert ax.get_title() == VALLEY.name and ax.get_xlabel() and ax.get_ylabel()
+
+
+def test_paths_draw_one_line_per_run_with_its_label_and_style():
+    runs = {"slow": _run(0.01)[0], "fast": _run(0.08)[0]}
+    ax = plots.paths(VALLEY, runs, title="t", styles={"fast": {"linestyle": "--"}})
+    lines = {line.get_label(): line for line in ax.get_lines()}
+    np.testing.assert_array_equal(lines["slow"].get_xydata(), runs["slow"])
+    assert lines["fast"].get_linestyle() == "--"
+    assert {"minimum", "start"} <= set(lines)
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert legend == ["minimum", "slow", "fast", "start"]
+    assert plots.paths(VALLEY, runs, legend=False).get_legend() is None
+
+
+def test_loss_curves_use_a_log_scale_and_let_a_diverging_run_leave_the_top():
+    curves = {"converges": np.geomspace(10, 1e-3, 30), "diverges": np.geomspace(10, 1e100, 30)}
+    ax = plots.loss_curves(curves)
+    assert ax.get_yscale() == "log"
+    bottom, top = ax.get_ylim()
+    assert top == pytest.approx(1e4) and bottom < 1e-3
+
+
+def test_compare_gives_paths_and_losses_together_or_one_map_per_run():
+    runs = {"a": _run(0.01), "b": _run(0.05), "c": _run(0.09)}
+    assert len(plots.compare(VALLEY, runs, title="Figure").axes) == 2
+    separate = plots.compare(VALLEY, runs, title="Figure", separate=True)
+    assert len(separate.axes) == 4
+    assert [ax.get_title() for ax in separate.axes[:3]] == ["Figure: a", "Figure: b", "Figure: c"]

@@ -1,0 +1,124 @@
+"""optkit.check: the public check a student runs, on the real casebook and real functions."""
+import subprocess
+import sys
+import traceback
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+import optkit
+from optkit.public_checks import PASS_LINE, stored_cases
+from solutions import reference
+
+MOMENTUM = "update_parameters_with_momentum"
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _failure(name, fn) -> str:
+    with pytest.raises(optkit.CheckFailure) as caught:
+        optkit.check(name, fn)
+    return str(caught.value)
+
+
+@pytest.mark.parametrize("name", ["initialize_velocity", MOMENTUM])
+def test_the_reference_passes_with_exactly_one_line(name, capsys):
+    optkit.check(name, reference(name))
+    out = capsys.readouterr().out
+    assert out == PASS_LINE.format(name=name, count=len(stored_cases(name))) + "\n"
+    assert out.startswith(f"✓ {name} passed 3 public cases. Hidden tests with random cases run "
+                          "when your work is graded.")
+
+
+def test_a_check_failure_is_an_assertion_error_rendered_as_its_message():
+    assert issubclass(optkit.CheckFailure, AssertionError)
+    failure = optkit.CheckFailure("line one\nline two")
+    assert failure._render_traceback_() == ["line one", "line two"] == str(failure).splitlines()
+
+
+def test_returning_none_is_reported():
+    def forgot_return(parameters, grads, v, beta, learning_rate):
+        reference(MOMENTUM)(parameters, grads, v, beta, learning_rate)
+    message = _failure(MOMENTUM, forgot_return)
+    assert message.startswith(f"✗ {MOMENTUM} failed public case 1 of 3: 2 layers:")
+    assert "returned None; did you forget the return statement?" in message
+
+
+def test_a_modified_gradient_is_reported_even_when_the_outputs_are_right():
+    def zeroes_grads(parameters, grads, v, beta, learning_rate):
+        result = reference(MOMENTUM)(parameters, grads, v, beta, learning_rate)
+        grads["db1"][...] = 0.0
+        return result
+    message = _failure(MOMENTUM, zeroes_grads)
+    assert "input grads: was modified by your function" in message
+    assert 'grads["db1"]: 3 of 3 entries differ' in message
+
+
+def test_changing_the_parameters_in_place_is_allowed(capsys):
+    def in_place(parameters, grads, v, beta, learning_rate):
+        for key in parameters:
+            v["d" + key] *= beta
+            v["d" + key] += (1 - beta) * grads["d" + key]
+            parameters[key] -= learning_rate * v["d" + key]
+        return parameters, v
+    optkit.check(MOMENTUM, in_place)
+    assert "passed" in capsys.readouterr().out
+
+
+def test_a_wrong_value_names_the_case_the_key_and_expected_vs_got():
+    def wrong_db1(parameters, grads, v, beta, learning_rate):
+        parameters, v = reference(MOMENTUM)(parameters, grads, v, beta, learning_rate)
+        v["db1"] = v["db1"] + 1.0
+        return parameters, v
+    message = _failure(MOMENTUM, wrong_db1)
+    case = stored_cases(MOMENTUM)[0]
+    assert f"public case 1 of 3: {case.label}" in message
+    assert 'returned v["db1"]: 3 of 3 entries differ' in message
+    expected = case.expected.returned[1]["db1"][0, 0]
+    got = expected + 1
+    assert f"at [0, 0]: expected {expected:.6g}, got {got:.6g}" in message
+    assert "3 of 3 public cases fail." in message
+    assert "Likely mistake" not in message        # matches no catalogued mistake
+
+
+def test_an_exception_in_student_code_keeps_its_traceback_with_a_note_naming_the_case():
+    def crashes(parameters, grads, v, beta, learning_rate):
+        return parameters["W0"], v
+    with pytest.raises(KeyError) as caught:
+        optkit.check(MOMENTUM, crashes)
+    assert any(f"in public case 1 of 3: {stored_cases(MOMENTUM)[0].label}" in note
+               for note in caught.value.__notes__)
+    frames = traceback.extract_tb(caught.value.__traceback__)
+    assert frames[-1].name == "crashes"
+    engine = ROOT / "optkit"
+    assert not any(engine in Path(frame.filename).resolve().parents for frame in frames)
+
+
+def test_wrong_argument_names_and_non_functions_are_explained():
+    def renamed(params, grads, v, beta, lr):
+        return params, v
+    assert "must take the arguments (parameters, grads, v, beta, learning_rate)" in _failure(
+        MOMENTUM, renamed)
+    with pytest.raises(TypeError, match="pass the function itself"):
+        optkit.check(MOMENTUM, {"W1": np.zeros(1)})
+
+
+def test_cases_are_fresh_copies_and_unknown_functions_are_refused():
+    stored_cases(MOMENTUM)[0].inputs["grads"]["dW1"][...] = 99.0
+    assert not np.any(stored_cases(MOMENTUM)[0].inputs["grads"]["dW1"] == 99.0)
+    with pytest.raises(KeyError, match="no graded function"):
+        optkit.check("update_parameters_with_momentun", reference(MOMENTUM))
+
+
+def test_ipython_shows_the_message_and_none_of_the_engine_frames(tmp_path):
+    cell = ("import optkit\n"
+            "def update_parameters_with_momentum(parameters, grads, v, beta, learning_rate):\n"
+            "    return parameters\n"
+            f"optkit.check({MOMENTUM!r}, update_parameters_with_momentum)\n")
+    script = ("from IPython.core.interactiveshell import InteractiveShell\n"
+              f"InteractiveShell.instance().run_cell({cell!r})\n")
+    shown = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                           cwd=tmp_path, timeout=120).stdout
+    assert shown.startswith(f"✗ {MOMENTUM} failed public case 1 of 3")
+    assert "did you forget to return v?" in shown
+    assert "Traceback" not in shown and "runner.py" not in shown and "public_checks" not in shown

@@ -1,0 +1,68 @@
+"""The instructor notebooks are clean and their answers are the reference, function by function."""
+import ast
+import importlib
+import re
+
+import pytest
+
+from autograder import notebooks
+from autograder.course import Course
+from solutions import REFERENCE_LOCATIONS
+
+COURSE = Course()
+ASSIGNMENTS = COURSE.assignments()
+
+
+def _without_docstrings(tree: ast.AST) -> str:
+    for node in ast.walk(tree):
+        if isinstance(node, ast.FunctionDef) and ast.get_docstring(node) is not None:
+            node.body = node.body[1:]
+    return ast.dump(tree)
+
+
+@pytest.fixture(params=ASSIGNMENTS)
+def source_nb(request):
+    return notebooks.read(COURSE.source_notebook(request.param))
+
+
+def test_there_is_at_least_one_assignment():
+    assert ASSIGNMENTS
+
+
+def test_committed_source_notebooks_carry_no_outputs(source_nb):
+    dirty = [i for i, c in enumerate(source_nb.cells)
+             if c.cell_type == "code" and (c.outputs or c.execution_count is not None)]
+    assert not dirty, f"cells {dirty} carry outputs: clear them before committing"
+
+
+def test_every_solution_cell_defines_its_function_exactly_as_the_reference(source_nb):
+    for cell in source_nb.cells:
+        if not notebooks.is_solution(cell):
+            continue
+        name = notebooks.grade_id(cell)
+        cell_tree = ast.parse(notebooks.strip_solution_markers(cell.source))
+        defs = [n for n in cell_tree.body if isinstance(n, ast.FunctionDef)]
+        assert [d.name for d in defs] == [name], f"cell {name} must define exactly def {name}(...)"
+        module = importlib.import_module(REFERENCE_LOCATIONS[name])
+        reference = next(n for n in ast.parse(open(module.__file__).read()).body
+                         if isinstance(n, ast.FunctionDef) and n.name == name)
+        assert _without_docstrings(defs[0]) == _without_docstrings(reference), (
+            f"the answer of {name} in the notebook differs from {module.__name__}.{name}")
+
+
+def test_each_exercise_has_a_public_and_a_hidden_test_with_points(source_nb):
+    points = notebooks.test_points(source_nb)
+    for cell in source_nb.cells:
+        if notebooks.is_solution(cell):
+            name = notebooks.grade_id(cell)
+            assert points.get(f"test_{name}_public", 0) > 0
+            assert points.get(f"test_{name}_hidden", 0) > 0
+            hidden = notebooks.cells_by_id(source_nb)[f"test_{name}_hidden"].source
+            assert "### BEGIN HIDDEN TESTS" in hidden and f'hidden_check("{name}"' in hidden
+
+
+def test_the_notebook_states_its_point_total(source_nb):
+    total = sum(notebooks.test_points(source_nb).values())
+    text = "\n".join(c.source for c in source_nb.cells if c.cell_type == "markdown")
+    stated = {float(x) for x in re.findall(r"worth \**(\d+(?:\.\d+)?) points", text)}
+    assert stated == {total}, f"the markdown states {stated or 'no'} total, the test cells add up to {total}"
