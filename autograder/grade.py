@@ -104,7 +104,10 @@ def read_autograded(course: Course, assignment: str, student: str, nb_name: str)
     if "CellTimeoutError" in enames:
         reasons.append("a cell ran past the per-cell time limit and was interrupted (infinite loop?)")
     if "MemoryError" in enames:
-        reasons.append("the code ran out of memory")
+        reasons.append("the code ran out of memory (the grading memory cap stopped it)")
+    if any("Output truncated" in o.get("text", "") for c in nb.cells if c.cell_type == "code"
+           for o in c.get("outputs", [])):
+        reasons.append("a cell printed too much; its output was cut (see LimitOutput in nbgrader_config.py)")
     return per_test, reasons
 
 

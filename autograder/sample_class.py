@@ -1,7 +1,8 @@
 """Synthesize a sample class: one submission per kind of work the grader must handle.
 
 Student ids say what each submission is and what should happen to it (nbval's convention):
-`correct`, `correct-different`, `blank`, `mistake-<function>-<key>`, `broken-*`, `tampered-*`.
+`correct`, `correct-different`, `blank`, `mistake-<function>-<key>` (or `mistakes-<k>` when the
+k-th mistakes of all functions are combined), `broken-*`, `tampered-*`.
 """
 import inspect
 import re
@@ -60,26 +61,23 @@ def _edited_tests(nb, function: str):
     return copy
 
 
-def sample_notebooks(release_nb, source_nb) -> dict[SampleSubmission, object]:
-    """Every sample submission of one assignment: notebook objects, or bytes for a broken file."""
-    correct = _correct_answers(source_nb)
-    functions = list(correct)
-    last = functions[-1]
-    samples = {
-        SampleSubmission("correct", "full"): _answered(release_nb, correct),
-        SampleSubmission("blank", "zero"): nbformat.from_dict(release_nb),
-        SampleSubmission("correct-different", "full"): _answered(release_nb, {
-            f: function_source(alternatives.implementation(f), f) for f in functions}),
-        SampleSubmission("broken-unreadable", "failed"): b'{"cells": [ this is not a notebook',
-        SampleSubmission("broken-infinite-loop", "partial"): _answered(release_nb, {
-            **correct, last: "while True:  # never ends\n    pass\n\n" + correct[last]}),
-        SampleSubmission("broken-kernel-killer", "failed"): _answered(release_nb, {
-            **correct, last: "import os, signal\nos.kill(os.getpid(), signal.SIGKILL)\n\n" + correct[last]}),
-        SampleSubmission("tampered-edited-test", "partial"): _edited_tests(
-            _answered(release_nb, {f: a for f, a in correct.items() if f != last}), last),
-        SampleSubmission("tampered-deleted-test", "partial"): _without_tests(
-            _answered(release_nb, {f: a for f, a in correct.items() if f != last}), last),
-    }
+def graded_functions(source_nb) -> list[str]:
+    """Solution cells that have tests, in notebook order (others hold ungraded earlier work)."""
+    tested = set(notebooks.test_points(source_nb))
+    return [notebooks.grade_id(c) for c in source_nb.cells
+            if notebooks.is_solution(c) and f"test_{notebooks.grade_id(c)}_public" in tested]
+
+
+def _mistake_submissions(release_nb, correct: dict, functions: list[str], combined: bool) -> dict:
+    """One submission per catalogued mistake, or (combined) submission k with mistake k of every
+    function at once -- each function is checked on its own, so the diagnoses do not interfere."""
+    samples = {}
+    if combined:
+        mistakes = {f: catalog(f) for f in functions}
+        for k in range(max(map(len, mistakes.values()), default=0)):
+            answers = {f: function_source(m[k].implementation, f) for f, m in mistakes.items() if k < len(m)}
+            samples[SampleSubmission(f"mistakes-{k + 1:02d}", "partial")] = _answered(release_nb, {**correct, **answers})
+        return samples
     for function in functions:
         for mistake in catalog(function):
             student = f"mistake-{function}-{mistake.key}".replace("_", "-")
@@ -88,10 +86,40 @@ def sample_notebooks(release_nb, source_nb) -> dict[SampleSubmission, object]:
     return samples
 
 
-def write_sample_class(course: Course, assignment: str) -> list[SampleSubmission]:
+def sample_notebooks(release_nb, source_nb, *, combined_mistakes: bool = False) -> dict[SampleSubmission, object]:
+    """Every sample submission of one assignment: notebook objects, or bytes for a broken file."""
+    correct = _correct_answers(source_nb)
+    functions = graded_functions(source_nb)
+    last = functions[-1]
+    broken = {
+        "broken-infinite-loop": "while True:  # never ends\n    pass\n",
+        "broken-kernel-killer": "import os, signal\nos.kill(os.getpid(), signal.SIGKILL)\n",
+        "broken-memory-hog": "import numpy as np\nhuge = np.ones(3 * 2**30 // 8)  # 3 GiB\n",
+        "broken-huge-output": "for i in range(200_000):\n    print('debug', i)\n",
+    }
+    unfinished = {f: a for f, a in correct.items() if f != last}
+    samples = {
+        SampleSubmission("correct", "full"): _answered(release_nb, correct),
+        SampleSubmission("blank", "zero"): nbformat.from_dict(release_nb),
+        SampleSubmission("correct-different", "full"): _answered(release_nb, {
+            **correct, **{f: function_source(alternatives.implementation(f), f) for f in functions}}),
+        SampleSubmission("broken-unreadable", "failed"): b'{"cells": [ this is not a notebook',
+        SampleSubmission("tampered-edited-test", "partial"): _edited_tests(_answered(release_nb, unfinished), last),
+        SampleSubmission("tampered-deleted-test", "partial"): _without_tests(_answered(release_nb, unfinished), last),
+    }
+    for student, prefix in broken.items():
+        expected = "failed" if student == "broken-kernel-killer" else "partial"
+        samples[SampleSubmission(student, expected)] = _answered(
+            release_nb, {**correct, last: prefix + "\n" + correct[last]})
+    samples.update(_mistake_submissions(release_nb, correct, functions, combined_mistakes))
+    return samples
+
+
+def write_sample_class(course: Course, assignment: str, *, combined_mistakes: bool = False) -> list[SampleSubmission]:
     """Write the sample class into course/submitted/<student>/<assignment>/ and list it."""
     release_nb_path = course.release_notebook(assignment)
-    samples = sample_notebooks(notebooks.read(release_nb_path), notebooks.read(course.source_notebook(assignment)))
+    samples = sample_notebooks(notebooks.read(release_nb_path), notebooks.read(course.source_notebook(assignment)),
+                               combined_mistakes=combined_mistakes)
     for sample, content in samples.items():
         folder = course.submitted / sample.student / assignment
         if folder.exists():
