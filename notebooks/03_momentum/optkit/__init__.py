@@ -1,11 +1,12 @@
 """Helpers of the Optimization Methods notebooks; ``optkit.check(name, fn)`` is the public check."""
 import importlib
 
+from .budget import budget
 from .compare import DIAGNOSIS_PATTERN
 from .public_checks import check
 from .runner import CheckFailure
 
-__all__ = ["check", "CheckFailure", "DIAGNOSIS_PATTERN"]
+__all__ = ["check", "CheckFailure", "DIAGNOSIS_PATTERN", "budget"]
 
 
 def __getattr__(name):
