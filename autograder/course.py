@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
+OPTKIT = REPO_ROOT / "optkit"  # the student helper package vendored into every release folder
 
 
 @dataclass(frozen=True)

@@ -3,13 +3,20 @@ import shutil
 import time
 from pathlib import Path
 
+from solutions.mistakes import catalog
+
+from . import notebooks
 from .course import REPO_ROOT, Course
 from .export import export
 from .feedback import feedback
 from .grade import grade
 from .release import release
 from .report import report, score_table
-from .sample_class import write_sample_class
+from .sample_class import graded_functions, write_sample_class
+
+# Above this many catalogued mistakes in one assignment, the demo combines the k-th mistake of
+# every exercise into one submission (each exercise is checked on its own) to keep grading short.
+MAX_SEPARATE_MISTAKES = 24
 
 
 def make_scratch_course(root: Path) -> Course:
@@ -21,6 +28,11 @@ def make_scratch_course(root: Path) -> Course:
         shutil.copytree(REPO_ROOT / name, root / name, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(REPO_ROOT / "nbgrader_config.py", root / "nbgrader_config.py")
     return Course(root)
+
+
+def _many_mistakes(course: Course, assignment: str) -> bool:
+    functions = graded_functions(notebooks.read(course.source_notebook(assignment)))
+    return sum(len(catalog(f)) for f in functions) > MAX_SEPARATE_MISTAKES
 
 
 def demo(*, course_dir: Path = REPO_ROOT / ".demo", jobs: int | None = None,
@@ -36,7 +48,7 @@ def demo(*, course_dir: Path = REPO_ROOT / ".demo", jobs: int | None = None,
     graded = {}
     for assignment in assignments:
         say(f"2/5 synthesizing a sample class for {assignment} in {course.root} ...")
-        samples = write_sample_class(course, assignment)
+        samples = write_sample_class(course, assignment, combined_mistakes=_many_mistakes(course, assignment))
         say(f"3/5 grading {len(samples)} submissions of {assignment} ...")
         graded[assignment] = grade(course, assignment, jobs=jobs)
         say(f"4/5 writing feedback for {assignment} ...")

@@ -5,9 +5,15 @@ reference or test code. The message says which hidden case failed (its descripti
 wrong (where, which shape, how many entries differ, how large the errors are), never an expected
 value. Grades are deterministic: the cases come from a fixed seed, unless ``OPTIM_HIDDEN_SEED``
 (or the ``seed`` argument) says otherwise.
+
+A function that calls graded functions of earlier notebooks (``model`` calls the optimizers the
+student pasted in) is graded on its own code: during the hidden check those names are bound to
+the references, so a slip in earlier work costs points only where it was graded.
 """
 import os
+import warnings
 import zlib
+from contextlib import contextmanager
 from pathlib import Path
 
 import numpy as np
@@ -34,7 +40,8 @@ def hidden_check(name: str, fn, *, seed: int | None = None, n_cases: int | None 
     check_signature(contract, fn)
     cases = hidden_judged_cases(name, seed=seed, n_cases=n_cases)
     try:
-        observations = run_student(contract, fn, cases, "hidden")
+        with references_for_earlier_work(contract, fn):
+            observations = run_student(contract, fn, cases, "hidden")
     except Exception as error:
         hide_engine_frames(error, (ENGINE_DIR, _HERE))
         raise
@@ -55,6 +62,26 @@ def hidden_judged_cases(name: str, *, seed=None, n_cases=None) -> list[JudgedCas
             for case in cases]
 
 
+@contextmanager
+def references_for_earlier_work(contract, fn):
+    """While the block runs, the names of ``contract.uses`` in ``fn``'s module (a notebook's
+    namespace) are the reference functions; afterwards every name is as it was (or absent)."""
+    namespace = getattr(fn, "__globals__", None)
+    if not contract.uses or namespace is None:
+        yield
+        return
+    saved = {name: namespace[name] for name in contract.uses if name in namespace}
+    namespace.update({name: reference(name) for name in contract.uses})
+    try:
+        yield
+    finally:
+        for name in contract.uses:
+            if name in saved:
+                namespace[name] = saved[name]
+            else:
+                namespace.pop(name, None)
+
+
 def resolve_seed(seed=None) -> int:
     """The seed argument, else ``$OPTIM_HIDDEN_SEED``, else the fixed default."""
     if seed is not None:
@@ -68,8 +95,11 @@ def mistake_candidates(name: str, cases) -> list[Candidate]:
     candidates = []
     for mistake in catalog(name):
         try:
-            observations = [observe(contract, mistake.implementation, case.inputs)
-                            for case in cases]
+            # A warning would print a line of the mistake's source into the student's feedback.
+            with np.errstate(all="ignore"), warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                observations = [observe(contract, mistake.implementation, case.inputs)
+                                for case in cases]
         except Exception:        # a mistake that crashes here cannot look like a finished run
             continue
         candidates.append(Candidate(mistake.key, mistake.title, mistake.hint, observations))
@@ -80,7 +110,9 @@ def _reference_output(name, case):
     """The reference's output; its own traceback (reference code) must never reach a student."""
     contract = get_contract(name)
     try:
-        return observe(contract, reference(name), case.kwargs).returned
+        with np.errstate(all="ignore"), warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return observe(contract, reference(name), case.kwargs).returned
     except Exception as error:
         raise RuntimeError(f"the reference {name} failed on hidden case {case.label!r} "
                            f"({type(error).__name__}); this is a bug in the course, not in "

@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import notebooks
+from .course import OPTKIT
 
 FORBIDDEN_PATTERNS = {
     "nbgrader solution marker": re.compile(r"###\s*(BEGIN|END) SOLUTION"),
@@ -26,15 +27,23 @@ class Leak:
 
 
 def answer_lines(source_nb) -> set[str]:
-    """Distinctive code lines between BEGIN/END SOLUTION in the instructor notebook."""
-    lines, inside = set(), False
+    """Distinctive code lines between BEGIN/END SOLUTION in the instructor notebook.
+
+    A line students see anyway -- in the notebook outside the answers (``m = X.shape[1]`` given
+    in a skeleton) or in the shipped optkit package -- gives nothing away and is not counted."""
+    answers, given, inside = set(), set(), False
     for cell in source_nb.cells:
-        for line in cell.source.splitlines() if notebooks.is_solution(cell) else []:
-            if notebooks.SOLUTION_MARKERS.match(line):
+        for line in cell.source.splitlines():
+            if notebooks.is_solution(cell) and notebooks.SOLUTION_MARKERS.match(line):
                 inside = "BEGIN" in line
-            elif inside and len(line.strip()) >= MIN_ANSWER_LINE and not line.strip().startswith("#"):
-                lines.add(line.strip())
-    return lines
+            elif inside and notebooks.is_solution(cell):
+                answers.add(line.strip())
+            else:
+                given.add(line.strip())
+        inside = False
+    given |= {line.strip() for path in OPTKIT.rglob("*.py") for line in path.read_text().splitlines()}
+    return {line for line in answers - given
+            if len(line) >= MIN_ANSWER_LINE and not line.startswith("#")}
 
 
 def _text_leaks(label: str, text: str, answers: set[str]) -> list[Leak]:

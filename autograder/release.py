@@ -4,11 +4,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import casebook, notebooks
-from .course import REPO_ROOT, Course
+from .course import OPTKIT, REPO_ROOT, Course
 from .leaks import Leak, find_leaks
 from .standalone import StandaloneRun, run_solved_release
-
-OPTKIT = REPO_ROOT / "optkit"
 
 
 class ReleaseError(RuntimeError):

@@ -24,6 +24,9 @@ class Contract:
     atol: float = 1e-8
     exact: bool = False                  # values must be identical (e.g. shuffled data)
     naming: Naming = Naming()            # how to name the items of a returned list
+    # Graded functions of earlier notebooks it calls by name (the student pastes them in): the
+    # hidden check runs it with their references, the public check says to check them.
+    uses: tuple[str, ...] = ()
 
     @property
     def protected(self) -> tuple[str, ...]:
@@ -86,9 +89,24 @@ _ALL = [
               defaults={"learning_rate": 0.0007, "mini_batch_size": 64, "beta": 0.9, "beta1": 0.9,
                         "beta2": 0.999, "epsilon": 1e-8, "num_epochs": 5000, "print_cost": True,
                         "decay": None, "decay_rate": 1},
-              rtol=1e-4, atol=1e-7),
+              rtol=1e-4, atol=1e-7,
+              uses=("random_mini_batches", "update_parameters_with_gd", "initialize_velocity",
+                    "update_parameters_with_momentum", "initialize_adam",
+                    "update_parameters_with_adam")),
     # Clipping returns the gradients, so scaling them in place is a correct way to do it.
     _contract("clip_gradients", "07_robust_training", "grads max_norm", "grads", "grads"),
+    # The noisy gradients too; drawing from default_rng(seed) makes every call reproducible.
+    _contract("add_gradient_noise", "07_robust_training", "grads t eta gamma seed", "grads",
+              "grads", defaults={"eta": 0.3, "gamma": 0.55, "seed": 0}),
+    # Returns (bool, int): a bool must be equal, and epochs are integers far below 1 / rtol.
+    _contract("early_stopping", "07_robust_training", "val_losses patience min_delta",
+              "stop best_epoch", defaults={"patience": 5, "min_delta": 0.0}),
+    # 08_beyond_gradients: pure functions of pre-drawn data; winners are integer indices,
+    # which the comparison checks exactly whatever the tolerance.
+    _contract("rank_weights", "08_beyond_gradients", "fitness", "weights"),
+    _contract("acceptance_probability", "08_beyond_gradients", "delta temperature",
+              "probability"),
+    _contract("tournament_selection", "08_beyond_gradients", "fitness contestants", "winners"),
 ]
 
 CONTRACTS: dict[str, Contract] = {contract.name: contract for contract in _ALL}

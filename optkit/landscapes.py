@@ -123,3 +123,77 @@ def _point_from_step(parameters):
         raise TypeError("step(parameters, grads) must return the parameters dict, "
                         f"not a {type(parameters).__name__}.{hint}")
     return as_point(parameters)
+
+
+def rastrigin(A=10.0, xlim=(-5.12, 5.12), ylim=(-5.12, 5.12)):
+    """The egg-crate f = 2A + (x² − A·cos 2πx) + (y² − A·cos 2πy), minimum 0 at the origin.
+
+    Introduced in 08_beyond_gradients. A bowl x² + y² covered in ripples of height 2A: a local
+    minimum sits near every point with integer coordinates, the global one at (0, 0). Gradient
+    descent stops in whichever dip it starts in.
+    """
+
+    def f(x, y):
+        return 2 * A + x**2 - A * np.cos(2 * np.pi * x) + y**2 - A * np.cos(2 * np.pi * y)
+
+    def grad(x, y):
+        return (2 * x + 2 * np.pi * A * np.sin(2 * np.pi * x),
+                2 * y + 2 * np.pi * A * np.sin(2 * np.pi * y))
+
+    return Landscape("Rastrigin", f, grad, (0.0, 0.0), tuple(xlim), tuple(ylim))
+
+
+def ackley(a=20.0, b=0.2, c=2 * np.pi, xlim=(-5.0, 5.0), ylim=(-5.0, 5.0)):
+    """Ackley's function: a nearly flat, rippled plateau around a deep funnel, minimum 0 at the origin.
+
+    Introduced in 08_beyond_gradients.
+    f = −a·exp(−b·√((x² + y²)/2)) − exp((cos cx + cos cy)/2) + a + e.
+    Far from the origin the first term is almost constant and the ripples of the second dominate
+    the gradient; at the origin itself f has the tip of a cone, where no gradient exists (``grad``
+    returns 0 there, a subgradient).
+    """
+
+    def f(x, y):
+        r = np.sqrt(0.5 * (x**2 + y**2))
+        return (-a * np.exp(-b * r) - np.exp(0.5 * (np.cos(c * x) + np.cos(c * y)))
+                + a + np.e)
+
+    def grad(x, y):
+        r = np.sqrt(0.5 * (x**2 + y**2))
+        with np.errstate(divide="ignore", invalid="ignore"):
+            cone = np.where(r > 0, a * b * np.exp(-b * r) * 0.5 / r, 0.0)
+        ripple = 0.5 * c * np.exp(0.5 * (np.cos(c * x) + np.cos(c * y)))
+        return cone * x + ripple * np.sin(c * x), cone * y + ripple * np.sin(c * y)
+
+    return Landscape("Ackley", f, grad, (0.0, 0.0), tuple(xlim), tuple(ylim))
+
+
+def eggholder(xlim=(-512.0, 512.0), ylim=(-512.0, 512.0)):
+    """The Eggholder function: deep, irregular dents everywhere; minimum −959.64 at (512, 404.23).
+
+    Introduced in 08_beyond_gradients.
+    f = −(y + 47)·sin √|x/2 + y + 47| − x·sin √|x − (y + 47)|, searched over the square
+    [−512, 512]². The best point lies on the edge of that square, in a narrow dent far from the
+    middle. Along the two lines where a |·| is zero f has a cusp with no gradient; ``grad``
+    returns 0 for that term there.
+    """
+
+    def f(x, y):
+        u, v = x / 2 + y + 47, x - (y + 47)
+        return -(y + 47) * np.sin(np.sqrt(np.abs(u))) - x * np.sin(np.sqrt(np.abs(v)))
+
+    def grad(x, y):
+        u, v = x / 2 + y + 47, x - (y + 47)
+        du, dv = _sin_sqrt_abs_slope(u), _sin_sqrt_abs_slope(v)
+        dx = -(y + 47) * du / 2 - np.sin(np.sqrt(np.abs(v))) - x * dv
+        dy = -np.sin(np.sqrt(np.abs(u))) - (y + 47) * du + x * dv
+        return dx, dy
+
+    return Landscape("Eggholder", f, grad, (512.0, 404.2318807), tuple(xlim), tuple(ylim))
+
+
+def _sin_sqrt_abs_slope(u):
+    """d/du sin √|u| = cos √|u| · sign(u) / (2√|u|), taken as 0 at the cusp u = 0."""
+    root = np.sqrt(np.abs(u))
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.where(root > 0, np.cos(root) * np.sign(u) / (2 * root), 0.0)

@@ -115,6 +115,35 @@ def compare(landscape, runs, title=None, markers=True, separate=False, figsize=N
     return fig
 
 
+def decision_boundary(predict, X, Y, ax=None, title=None, resolution=250, margin=0.5):
+    """Shade the plane by the class that ``predict`` gives each point; draw the data on top.
+
+    ``predict`` maps points of shape (2, k) to labels 0 or 1 (any shape holding k labels), e.g.
+    ``lambda points: network.predict_dec(parameters, points)``; ``X`` of shape (2, m) and ``Y``
+    of shape (1, m) are the data. The black line is the decision boundary. Introduced in
+    06_training.
+    """
+    ax = ax if ax is not None else plt.subplots(figsize=(5, 4))[1]
+    low, high = X.min(axis=1) - margin, X.max(axis=1) + margin
+    grid_x, grid_y = np.meshgrid(np.linspace(low[0], high[0], resolution),
+                                 np.linspace(low[1], high[1], resolution))
+    labels = np.asarray(predict(np.vstack([grid_x.ravel(), grid_y.ravel()]))).reshape(grid_x.shape)
+    ax.contourf(grid_x, grid_y, labels, levels=[-0.5, 0.5, 1.5], colors=COLORS[:2], alpha=0.25)
+    ax.contour(grid_x, grid_y, labels, levels=[0.5], colors="black", linewidths=1)
+    for label, color in zip((0, 1), COLORS):
+        points = X[:, np.ravel(Y) == label]
+        ax.scatter(points[0], points[1], s=12, color=color, edgecolors="white", linewidths=0.3,
+                   label=f"y = {label}")
+    ax.set_xlim(low[0], high[0])
+    ax.set_ylim(low[1], high[1])
+    ax.set_aspect("equal")
+    ax.set_xlabel("x1")
+    ax.set_ylabel("x2")
+    if title is not None:
+        ax.set_title(title)
+    return ax
+
+
 def _cycle():
     """Colors for successive curves, repeating after the default cycle runs out."""
     while True:

@@ -7,6 +7,7 @@ comes back as the same float32. Special values are tagged objects:
     {"__ndarray__": "float32", "shape": [2, 1], "data": [[0.5], [-1.25]]}
     {"__tuple__": [...]}
     {"__scalar__": "float32", "value": 0.5}     (a numpy scalar, not a Python float)
+    {"__function__": "inverse_square_decay"}    (a function, by its name in NAMED_FUNCTIONS)
 
 ``dumps`` lays the data out for review in a diff: one key per line, each array on one line.
 """
@@ -14,9 +15,22 @@ import json
 
 import numpy as np
 
+# A case may pass a function (model of 06_training takes a decay schedule). A casebook holds
+# data, never code, so it names the function, and only one of these: schedules made for the
+# checks. They are deliberately none of the formulas graded in 05_learning_rate_decay, because
+# optkit ships with every release.
+
+
+def inverse_square_decay(learning_rate0, epoch_num, decay_rate):
+    """learning_rate0 / (1 + decay_rate * epoch_num**2): a schedule used only by the checks."""
+    return learning_rate0 / (1 + decay_rate * epoch_num ** 2)
+
+
+NAMED_FUNCTIONS = {"inverse_square_decay": inverse_square_decay}
+
 
 def encode(value):
-    """The JSON-ready form of ``value`` (dicts, lists, tuples, arrays, numbers, str, None)."""
+    """The JSON-ready form of ``value`` (data, or a function of NAMED_FUNCTIONS)."""
     if isinstance(value, np.ndarray):
         return {"__ndarray__": value.dtype.name,
                 "shape": list(value.shape), "data": value.tolist()}
@@ -30,7 +44,18 @@ def encode(value):
         return {str(key): encode(item) for key, item in value.items()}
     if value is None or isinstance(value, (bool, int, float, str)):
         return value
+    if callable(value):
+        return {"__function__": _function_name(value)}
     raise TypeError(f"cannot store a {type(value).__name__} in a casebook")
+
+
+def _function_name(function) -> str:
+    for name, known in NAMED_FUNCTIONS.items():
+        if function is known:
+            return name
+    raise TypeError(f"cannot store the function {getattr(function, '__qualname__', function)!r} "
+                    "in a casebook: a case may only pass a function of "
+                    "optkit.serialization.NAMED_FUNCTIONS")
 
 
 def decode(value):
@@ -45,6 +70,8 @@ def decode(value):
         return np.dtype(value["__scalar__"]).type(value["value"])
     if "__tuple__" in value:
         return tuple(decode(item) for item in value["__tuple__"])
+    if "__function__" in value:
+        return NAMED_FUNCTIONS[value["__function__"]]
     return {key: decode(item) for key, item in value.items()}
 
 
@@ -71,7 +98,7 @@ def _layout(obj, depth: int) -> str:
 
 def _is_leaf(obj) -> bool:
     if isinstance(obj, dict):
-        return "__ndarray__" in obj or "__scalar__" in obj
+        return "__ndarray__" in obj or "__scalar__" in obj or "__function__" in obj
     if isinstance(obj, list):
         return not any(isinstance(item, (dict, list)) for item in obj)
     return True

@@ -27,6 +27,11 @@ REFERENCE_LOCATIONS = {
     "warmup_linear_decay": _SCHEDULES,
     "model": "solutions.training",
     "clip_gradients": "solutions.robust",
+    "add_gradient_noise": "solutions.robust",
+    "early_stopping": "solutions.robust",
+    "rank_weights": "solutions.gradient_free",
+    "acceptance_probability": "solutions.gradient_free",
+    "tournament_selection": "solutions.gradient_free",
 }
 
 

@@ -128,3 +128,17 @@ def test_diagnosis_line_round_trips_through_the_pattern(title, hint):
     assert match.group(1) == "update_parameters_with_momentum:only_weights"
     assert (match["function"], match["key"], match["title"], match["hint"]) == (
         "update_parameters_with_momentum", "only_weights", title, hint)
+
+
+def test_returned_items_that_are_one_object_are_reported():
+    import numpy as np
+
+    from optkit.compare import EXACT, compare_returned
+
+    zeros = {"dW1": np.zeros((2, 2)), "db1": np.zeros((2, 1))}
+    expected = ({k: v.copy() for k, v in zeros.items()}, {k: v.copy() for k, v in zeros.items()})
+    same = compare_returned(("v", "s"), expected, (zeros, zeros), EXACT)
+    assert [p.path for p in same] == ["returned v and s"] and "same object" in same[0].what
+    shared_arrays = compare_returned(("v", "s"), expected, (zeros, dict(zeros)), EXACT)
+    assert [p.path for p in shared_arrays] == ["returned v and s"]
+    assert compare_returned(("v", "s"), expected, expected, EXACT) == []

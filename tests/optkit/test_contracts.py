@@ -14,11 +14,17 @@ SPEC_FUNCTIONS = {
     "update_parameters_with_adam", "update_lr", "schedule_lr_decay", "step_decay",
     "exponential_decay", "cosine_decay", "warmup_linear_decay", "model", "clip_gradients",
 }
+# SPEC.md leaves 07's and 08's further exercises to their notebooks; these are the ones designed.
+DESIGNED_FUNCTIONS = {
+    "add_gradient_noise", "early_stopping",                           # 07_robust_training
+    "rank_weights", "acceptance_probability", "tournament_selection",  # 08_beyond_gradients
+}
+GRADED_FUNCTIONS = SPEC_FUNCTIONS | DESIGNED_FUNCTIONS
 
 
 def test_every_spec_function_has_a_contract_and_a_reference_location():
-    assert set(CONTRACTS) == SPEC_FUNCTIONS
-    assert set(REFERENCE_LOCATIONS) == SPEC_FUNCTIONS
+    assert set(CONTRACTS) == GRADED_FUNCTIONS
+    assert set(REFERENCE_LOCATIONS) == GRADED_FUNCTIONS
 
 
 def _reference_or_skip(name):
@@ -28,7 +34,7 @@ def _reference_or_skip(name):
         pytest.skip(f"the reference of {name} is not written yet")
 
 
-@pytest.mark.parametrize("name", sorted(SPEC_FUNCTIONS))
+@pytest.mark.parametrize("name", sorted(GRADED_FUNCTIONS))
 def test_contract_matches_the_reference_signature(name):
     contract = get_contract(name)
     # Keyword-only extras of a reference (model's optional `costs`) are outside the contract.
@@ -41,7 +47,8 @@ def test_contract_matches_the_reference_signature(name):
 
 def test_gradients_and_data_are_protected_in_every_update():
     for contract in CONTRACTS.values():
-        if contract.name != "clip_gradients":     # clipping returns the gradients themselves
+        # clipping and noise return transformed gradients, so they may transform them in place
+        if contract.name not in {"clip_gradients", "add_gradient_noise"}:
             assert "grads" not in contract.may_modify, contract.name
         assert {"X", "Y"}.isdisjoint(contract.may_modify)
         assert contract.may_modify <= set(contract.args)

@@ -59,3 +59,13 @@ def test_compare_gives_paths_and_losses_together_or_one_map_per_run():
     separate = plots.compare(VALLEY, runs, title="Figure", separate=True)
     assert len(separate.axes) == 4
     assert [ax.get_title() for ax in separate.axes[:3]] == ["Figure: a", "Figure: b", "Figure: c"]
+
+
+def test_decision_boundary_shades_both_classes_and_draws_the_data():
+    X = np.array([[-1.0, -0.5, 0.5, 1.0], [0.0, 1.0, -1.0, 0.5]])
+    Y = np.array([[0, 0, 1, 1]])
+    ax = plots.decision_boundary(lambda points: (points[0:1] > 0).astype(int), X, Y, title="T")
+    assert ax.get_title() == "T" and ax.get_xlim() == (-1.5, 1.5)
+    scatter = [c for c in ax.collections if c.get_label().startswith("y = ")]
+    assert [c.get_label() for c in scatter] == ["y = 0", "y = 1"]
+    np.testing.assert_array_equal(scatter[1].get_offsets(), X[:, 2:].T)

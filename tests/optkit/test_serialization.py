@@ -4,7 +4,7 @@ import json
 import numpy as np
 import pytest
 
-from optkit.serialization import dumps, loads
+from optkit.serialization import NAMED_FUNCTIONS, dumps, inverse_square_decay, loads
 
 
 def _same(a, b):
@@ -73,3 +73,24 @@ def test_layout_is_deterministic_valid_json_with_one_array_per_line():
 def test_unsupported_values_are_refused():
     with pytest.raises(TypeError, match="cannot store a set"):
         dumps({"x": {1, 2}})
+
+
+def test_a_named_function_is_stored_by_its_name_and_comes_back_as_itself():
+    value = {"decay": inverse_square_decay, "decay_rate": 0.5}
+    text = dumps(value)
+    assert '"decay": {"__function__": "inverse_square_decay"}' in text
+    assert loads(text)["decay"] is inverse_square_decay
+    assert NAMED_FUNCTIONS == {"inverse_square_decay": inverse_square_decay}
+
+
+def test_only_named_functions_can_be_stored():
+    def my_schedule(learning_rate0, epoch_num, decay_rate):
+        return learning_rate0
+    with pytest.raises(TypeError, match="my_schedule.*NAMED_FUNCTIONS"):
+        dumps({"decay": my_schedule})
+    with pytest.raises(KeyError):
+        loads('{"decay": {"__function__": "os.system"}}')
+
+
+def test_the_stored_schedule_is_inverse_square_decay_not_a_graded_formula():
+    assert [inverse_square_decay(0.1, epoch, 0.5) for epoch in range(3)] == [0.1, 0.1 / 1.5, 0.1 / 3]

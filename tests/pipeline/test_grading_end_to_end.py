@@ -1,6 +1,8 @@
 """End to end with real nbgrader, real kernels and a real SQLite gradebook, on a sample class."""
 import csv
 
+from html import unescape
+
 import pytest
 from nbgrader.api import Gradebook
 
@@ -26,7 +28,7 @@ def graded(tmp_path_factory):
 
 
 def _feedback_html(course, student):
-    return "\n".join(p.read_text() for p in (course.feedback / student / ASSIGNMENT).glob("*.html"))
+    return unescape("\n".join(p.read_text() for p in (course.feedback / student / ASSIGNMENT).glob("*.html")))
 
 
 def test_every_submission_gets_a_result_and_a_gradebook_row(graded):

@@ -3,10 +3,13 @@ import ast
 import builtins
 import inspect
 import textwrap
+from functools import lru_cache
 
 import pytest
 
 import optkit
+from autograder import notebooks
+from autograder.course import Course
 from autograder.hidden_checks import hidden_check
 from optkit.compare import DIAGNOSIS_PATTERN, diagnosis_line
 from optkit.contracts import CONTRACTS, get_contract
@@ -58,15 +61,47 @@ def test_titles_and_hints_read_well_and_teach_without_code(mistake):
 
 @pytest.mark.parametrize("mistake", MISTAKES, ids=IDS)
 def test_implementations_are_self_contained_with_the_contract_signature(mistake):
-    """The sample class pastes a mistake's source into a notebook: it may only use np."""
-    assert tuple(inspect.signature(mistake.implementation).parameters) == get_contract(
+    """The sample class pastes a mistake's source into a notebook: it may only use np and the
+    names the notebook binds before the exercise (06_training: the network helpers, OPTIMIZERS
+    and the earlier work). Keyword-only extras of the notebook's template (costs) may follow."""
+    parameters = inspect.signature(mistake.implementation).parameters.values()
+    extras = [p for p in parameters if p.kind is p.KEYWORD_ONLY]
+    assert tuple(p.name for p in parameters if p not in extras) == get_contract(
         mistake.function).args
+    assert all(p.default is not p.empty for p in extras)
     tree = ast.parse(textwrap.dedent(inspect.getsource(mistake.implementation)))
     [function] = tree.body
     assert not function.decorator_list
-    local = {arg.arg for arg in function.args.args} | {
+    local = {arg.arg for arg in function.args.args + function.args.kwonlyargs} | {
         node.id for node in ast.walk(function) if isinstance(node, ast.Name)
         and isinstance(node.ctx, ast.Store)}
     used = {node.id for node in ast.walk(function) if isinstance(node, ast.Name)
             and isinstance(node.ctx, ast.Load)}
-    assert used - local - set(dir(builtins)) <= {"np"}
+    assert used - local - set(dir(builtins)) <= {"np"} | _notebook_names(mistake.function)
+
+
+@lru_cache(maxsize=None)
+def _notebook_names(function: str) -> frozenset:
+    """Top-level names the source notebook of ``function`` binds before its exercise cell."""
+    try:
+        nb = notebooks.read(Course().source_notebook(get_contract(function).assignment))
+    except ValueError:                   # the notebook is not written yet
+        return frozenset()
+    names = set()
+    for cell in nb.cells:
+        if notebooks.grade_id(cell) == function:
+            break
+        if cell.cell_type != "code":
+            continue
+        code = "\n".join(line for line in notebooks.strip_solution_markers(cell.source).splitlines()
+                         if not line.lstrip().startswith(("%", "!")))
+        for node in ast.parse(code).body:
+            if isinstance(node, (ast.Import, ast.ImportFrom)):
+                names |= {(alias.asname or alias.name).split(".")[0] for alias in node.names}
+            elif isinstance(node, (ast.FunctionDef, ast.ClassDef)):
+                names.add(node.name)
+            elif isinstance(node, (ast.Assign, ast.AnnAssign, ast.AugAssign)):
+                targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+                names |= {n.id for target in targets for n in ast.walk(target)
+                          if isinstance(n, ast.Name)}
+    return frozenset(names)

@@ -11,6 +11,8 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from itertools import combinations
+
 import numpy as np
 
 # The class report parses feedback for this line; group 1 is "function:key".
@@ -66,6 +68,8 @@ def compare(expected, got, path: str, tol: Tolerance, naming: Naming = Naming())
         return _compare_sequence(expected, got, path, tol, naming)
     if isinstance(expected, np.ndarray):
         return _compare_array(expected, got, path, tol)
+    if isinstance(expected, (bool, np.bool_)):
+        return _compare_truth(expected, got, path)
     if _is_number(expected):
         return _compare_number(expected, got, path, tol)
     if got is expected or (type(got) is type(expected) and got == expected):
@@ -74,8 +78,10 @@ def compare(expected, got, path: str, tol: Tolerance, naming: Naming = Naming())
                     reveal=(f"expected {expected!r}",))]
 
 
-def compare_returned(names, expected, got, tol: Tolerance, naming: Naming = Naming()):
-    """Compare a function's return value, naming its items after the contract (``names``)."""
+def compare_returned(names, expected, got, tol: Tolerance, naming: Naming = Naming(), *,
+                     sharing: bool = True):
+    """Compare a function's return value, naming its items after the contract (``names``);
+    with ``sharing``, also report returned items that are one object where they must not be."""
     if got is None and expected is not None:
         return [Problem("returned value", "your function returned None; "
                         "did you forget the return statement?")]
@@ -86,8 +92,31 @@ def compare_returned(names, expected, got, tol: Tolerance, naming: Naming = Nami
     arity = _arity_problem(names, got)
     if arity:
         return [arity]
-    return [problem for name, e, g in zip(names, expected, got)
-            for problem in compare(e, g, f"returned {name}", tol, naming)]
+    values = [problem for name, e, g in zip(names, expected, got)
+              for problem in compare(e, g, f"returned {name}", tol, naming)]
+    return values + (_shared_items(names, expected, got) if sharing else [])
+
+
+def _shared_items(names, expected, got) -> list[Problem]:
+    """Returned items that are one object (``v is s``) where the expected ones are not: equal
+    values today, but updating one would silently update the other."""
+    problems = []
+    for i, j in combinations(range(len(names)), 2):
+        if _shares(got[i], got[j]) and not _shares(expected[i], expected[j]):
+            problems.append(Problem(
+                f"returned {names[i]} and {names[j]}",
+                "are the same object (or share arrays): updating one would change the other; "
+                "build each one separately"))
+    return problems
+
+
+def _shares(a, b) -> bool:
+    if a is b:
+        return isinstance(a, (Mapping, np.ndarray, list))
+    if isinstance(a, Mapping) and isinstance(b, Mapping):
+        arrays = {id(value) for value in a.values() if isinstance(value, np.ndarray)}
+        return any(id(value) in arrays for value in b.values() if isinstance(value, np.ndarray))
+    return False
 
 
 def describe(value) -> str:
@@ -223,7 +252,7 @@ def _effective_tolerance(expected, got, tol):
 
 
 def _error_lines(expected, got, differ):
-    with np.errstate(divide="ignore", invalid="ignore"):
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
         error = np.abs(got.astype(np.float64) - expected.astype(np.float64))
         error = np.where(np.isnan(error) & differ, np.inf, np.where(differ, error, 0.0))
         relative = np.where(differ, error / np.abs(expected.astype(np.float64)), 0.0)
@@ -232,6 +261,15 @@ def _error_lines(expected, got, differ):
     worst_rel = np.unravel_index(np.argmax(relative), relative.shape)
     return (f"largest absolute error: {_number(error[worst_abs])} at {_index(worst_abs)}",
             f"largest relative error: {_number(relative[worst_rel])} at {_index(worst_rel)}")
+
+
+def _compare_truth(expected, got, path):
+    """True/False: a Python bool and a numpy bool (what comparisons of arrays give) are alike."""
+    if not isinstance(got, (bool, np.bool_)):
+        return [Problem(path, f"expected True or False (a bool); got {describe(got)}")]
+    if bool(got) == bool(expected):
+        return []
+    return [Problem(path, "the truth value differs", reveal=(f"expected {bool(expected)}, got {bool(got)}",))]
 
 
 def _compare_number(expected, got, path, tol):

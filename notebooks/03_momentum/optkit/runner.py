@@ -66,8 +66,11 @@ def untouched(contract, inputs, returned) -> Observation:
     return Observation(returned, {arg: inputs[arg] for arg in contract.protected if arg in inputs})
 
 
-def judge(contract, expected: Observation, got: Observation, inputs_tol=EXACT) -> list[Problem]:
-    """Every way ``got`` differs from ``expected``; modified inputs first (often the cause)."""
+def judge(contract, expected: Observation, got: Observation, inputs_tol=EXACT, *,
+          sharing: bool = True) -> list[Problem]:
+    """Every way ``got`` differs from ``expected``; modified inputs first (often the cause).
+    ``sharing=False`` ignores returned items that are one object (a stored mistake output,
+    read back from JSON, cannot show that)."""
     problems = []
     for arg, before in expected.inputs_after.items():
         changes = compare(before, got.inputs_after[arg], arg, inputs_tol)
@@ -77,7 +80,7 @@ def judge(contract, expected: Observation, got: Observation, inputs_tol=EXACT) -
                 "(in-place operations such as *= or [...] = change the caller's arrays)",
                 tuple(f"{change.path}: {change.what}" for change in changes[:MAX_PATHS])))
     return problems + compare_returned(contract.returns, expected.returned, got.returned,
-                                       contract.tolerance, contract.naming)
+                                       contract.tolerance, contract.naming, sharing=sharing)
 
 
 def check_signature(contract, fn) -> None:
@@ -118,13 +121,24 @@ def verdict(contract, cases, observations, kind: str, candidates: Callable[[], l
         return None
     diagnoses = [diagnosis_line(contract.name, c.key, c.title, c.hint) for c in candidates()
                  if behaves_like(contract, c.observations, observations)]
+    if not diagnoses and kind == "public" and contract.uses:
+        diagnoses.append(earlier_work_note(contract))    # not a diagnosis: a place to look
     return failure_message(contract.name, kind, cases, problems, reveal=reveal) + "".join(
         "\n" + line for line in diagnoses)
 
 
+def earlier_work_note(contract) -> str:
+    """The public check runs the student's own earlier functions: they may be the culprit.
+    (The hidden check runs the references instead, so it never needs this note.)"""
+    last = contract.uses[-1]
+    return (f"{contract.name} calls your functions from earlier notebooks "
+            f"({', '.join(contract.uses)}). If your code here looks right, check them: each must "
+            f'pass its own public check, e.g. optkit.check("{last}", {last}).')
+
+
 def behaves_like(contract, mistake_observations, observations) -> bool:
     """True when the student's function did what the mistake did, on every case."""
-    return all(not judge(contract, mistake, student, contract.tolerance)
+    return all(not judge(contract, mistake, student, contract.tolerance, sharing=False)
                for mistake, student in zip(mistake_observations, observations, strict=True))
 
 

@@ -1,0 +1,202 @@
+"""Public and hidden cases of 07_robust_training: clip_gradients, add_gradient_noise, early_stopping."""
+import numpy as np
+
+from . import Case, hidden, layer_parameters, public, random_dims, random_dtype, shaped_like
+
+# ------------------------------------------------------------------------ shared helpers
+
+
+def describe_grads(grads) -> str:
+    """E.g. ``2 layers: dW1 (3, 2), dW2 (1, 3), float32``."""
+    weights = [key for key in grads if key.startswith("dW")]
+    shapes = ", ".join(f"{key} {grads[key].shape}" for key in weights)
+    plural = "s" if len(weights) != 1 else ""
+    return f"{len(weights)} layer{plural}: {shapes}, {grads[weights[0]].dtype}"
+
+
+def random_grads(rng, dims, dtype=np.float64, decimals=None) -> dict:
+    """Gradients ``"dW1", "db1", ...`` of a network with layer sizes ``dims``."""
+    return shaped_like(rng, layer_parameters(rng, dims, dtype), decimals=decimals)
+
+
+def global_norm(grads) -> float:
+    return float(np.sqrt(sum(np.sum(np.square(g.astype(np.float64))) for g in grads.values())))
+
+
+# ------------------------------------------------------------------------ clip_gradients
+
+
+def _with_norm(grads, target, dtype, decimals=None) -> dict:
+    """``grads`` rescaled to global norm ``target`` (then rounded and cast)."""
+    factor = target / global_norm(grads)
+    return {key: _cast(factor * g, dtype, decimals) for key, g in grads.items()}
+
+
+def _each_below(rng, grads, max_norm, dtype, decimals=None) -> dict:
+    """Every array with a norm below ``max_norm`` (75-95% of it): the global norm is above."""
+    scaled = {}
+    for key, g in grads.items():
+        target = max_norm * rng.uniform(0.75, 0.95)
+        scaled[key] = _cast(g * (target / np.linalg.norm(g)), dtype, decimals)
+    return scaled
+
+
+def _one_exploding(rng, grads, max_norm, dtype) -> dict:
+    """One array far above the limit, every other one tiny: a single layer explodes."""
+    keys = list(grads)
+    spike = keys[int(rng.integers(len(keys)))]
+    return {key: _cast(g * (max_norm * (rng.uniform(20, 200) if key == spike else 0.01)
+                            / np.linalg.norm(g)), dtype, None)
+            for key, g in grads.items()}
+
+
+def _cast(values, dtype, decimals):
+    return (values if decimals is None else np.round(values, decimals)).astype(dtype)
+
+
+def _clip_case(grads, max_norm, what) -> Case:
+    norm = global_norm(grads)
+    relation = ">" if norm > max_norm else "<="
+    label = (f"{describe_grads(grads)}; {what}: global norm {norm:.3g} {relation} "
+             f"max_norm={max_norm:g}")
+    return Case(label, {"grads": grads, "max_norm": max_norm})
+
+
+@public("clip_gradients")
+def _clip_public():
+    rng = np.random.default_rng(701)
+    large = _with_norm(random_grads(rng, [2, 3, 1]), 6.0, np.float64, decimals=2)
+    small = _with_norm(random_grads(rng, [3, 2, 1]), 0.8, np.float64, decimals=2)
+    each = _each_below(rng, random_grads(rng, [2, 2, 2, 1]), 1.0, np.float32, decimals=2)
+    return [_clip_case(large, 1.0, "a large gradient"),
+            _clip_case(small, 2.0, "a small gradient"),
+            _clip_case(each, 1.0, "every array below max_norm, the whole gradient above")]
+
+
+@hidden("clip_gradients")
+def _clip_hidden(rng):
+    regimes = ["far above", "just above", "below", "each below", "one exploding", "zero",
+               "far above", "below", "each below", "just above", "far above", "one exploding"]
+    cases = []
+    for number, regime in enumerate(regimes):
+        n_layers = [1, 2, 3, 5][number % 4] if number < 4 else int(rng.integers(1, 6))
+        dtype = np.float32 if number in (1, 4) else random_dtype(rng)
+        max_norm = float(rng.choice([0.5, 1.0, 2.0, 5.0, round(rng.uniform(0.5, 10.0), 2)]))
+        grads = random_grads(rng, random_dims(rng, n_layers))
+        if regime == "far above":
+            grads = _with_norm(grads, max_norm * rng.uniform(10, 1000), dtype)
+        elif regime == "just above":
+            grads = _with_norm(grads, max_norm * rng.uniform(1.05, 2.0), dtype)
+        elif regime == "below":
+            grads = _with_norm(grads, max_norm * rng.uniform(0.2, 0.95), dtype)
+        elif regime == "each below":
+            grads = _each_below(rng, grads, max_norm, dtype)
+        elif regime == "one exploding":
+            grads = _one_exploding(rng, grads, max_norm, dtype)
+        else:
+            grads = {key: np.zeros_like(g, dtype=dtype) for key, g in grads.items()}
+        cases.append(_clip_case(grads, max_norm, regime.replace("each below", "every array "
+                                                                "below max_norm")))
+    return cases
+
+
+# ------------------------------------------------------------------------ add_gradient_noise
+
+
+def _noise_case(grads, t, eta, gamma, seed) -> Case:
+    label = f"{describe_grads(grads)}; t={t}, eta={eta:g}, gamma={gamma:g}, seed={seed}"
+    return Case(label, {"grads": grads, "t": t, "eta": eta, "gamma": gamma, "seed": seed})
+
+
+@public("add_gradient_noise")
+def _noise_public():
+    rng = np.random.default_rng(702)
+    settings = [([3, 2, 1], np.float64, 0, 0.3, 0.55, 0),
+                ([2, 3, 1], np.float64, 9, 1.0, 0.55, 1),
+                ([2, 2, 2, 1], np.float32, 99, 0.01, 0.55, 7)]
+    return [_noise_case(random_grads(rng, dims, dtype, decimals=2), t, eta, gamma, seed)
+            for dims, dtype, t, eta, gamma, seed in settings]
+
+
+@hidden("add_gradient_noise")
+def _noise_hidden(rng):
+    # The first step (t = 0) and constant noise (gamma = 0) first, then random settings.
+    fixed = [(1, 0, 0.3, 0.55), (2, 1, 1.0, 0.55), (3, 0, 0.01, 0.0), (4, 250, 0.3, 1.0)]
+    cases = [_noise_case(random_grads(rng, random_dims(rng, n), random_dtype(rng)), t, eta, gamma,
+                         int(rng.integers(2**31)))
+             for n, t, eta, gamma in fixed]
+    for _ in range(8):
+        t = int(rng.choice([0, 1, 2, int(rng.integers(3, 100)), int(rng.integers(100, 20000))]))
+        eta = float(rng.choice([0.01, 0.1, 0.3, 1.0, round(rng.uniform(0.05, 2.0), 3)]))
+        gamma = float(rng.choice([0.55, 0.55, 0.5, 1.0, round(rng.uniform(0.2, 1.0), 2)]))
+        grads = random_grads(rng, random_dims(rng, int(rng.integers(1, 6))), random_dtype(rng))
+        cases.append(_noise_case(grads, t, eta, gamma, int(rng.integers(2**31))))
+    return cases
+
+
+# ------------------------------------------------------------------------ early_stopping
+
+
+def _stopping_case(val_losses, patience, min_delta, what="") -> Case:
+    kind = type(val_losses[0]).__name__ if val_losses else "float"
+    label = (f"{len(val_losses)} epochs ({kind}){what}, patience={patience}, "
+             f"min_delta={min_delta:g}")
+    return Case(label, {"val_losses": val_losses, "patience": patience, "min_delta": min_delta})
+
+
+@public("early_stopping")
+def _stopping_public():
+    return [
+        _stopping_case([0.9, 0.7, 0.62, 0.6, 0.61, 0.6, 0.63, 0.64, 0.62], 5, 0.0,
+                       ": a plateau with a tie"),
+        _stopping_case([1.0, 0.8, 0.795, 0.79, 0.7, 0.71, 0.69, 0.695, 0.7], 3, 0.0125,
+                       ": small gains below min_delta"),
+        _stopping_case([0.5, 0.55, 0.45, 0.47, 0.46, 0.44, 0.48, 0.49], 3, 0.0,
+                       ": ups and downs"),
+        _stopping_case([0.9, 0.8, 0.7, 0.72, 0.71], 3, 0.0, ": still improving recently"),
+    ]
+
+
+def _curve(rng, n) -> np.ndarray:
+    """A noisy validation curve: falls, flattens, maybe rises (overfitting); 3 decimals."""
+    t = np.arange(n)
+    fall = rng.uniform(0.2, 1.0) * np.exp(-t / rng.uniform(2, 10))
+    rise = rng.uniform(0, 0.004) * np.maximum(0, t - rng.uniform(5, 30)) ** 1.5
+    noise = rng.normal(scale=rng.choice([0.002, 0.01, 0.03]), size=n)
+    return np.round(rng.uniform(0.1, 0.5) + fall + rise + noise, 3)
+
+
+def _as_list(values, float32) -> list:
+    return [np.float32(v) for v in values] if float32 else [float(v) for v in values]
+
+
+@hidden("early_stopping")
+def _stopping_hidden(rng):
+    cases = [_stopping_case([0.693], 1, 0.0, ": one epoch"),
+             _stopping_case([0.5] * 6, 5, 0.0, ": constant"),
+             _stopping_case(_as_list(np.round(np.linspace(1.0, 0.2, 12), 3), False), 2, 0.0025,
+                            ": always improving")]
+    # min_delta sits half-way between multiples of 0.001, so no gain equals it up to rounding.
+    deltas = [0.0, 0.0, 0.0025, 0.0125, 0.0375]
+    for number in range(11):
+        values = _curve(rng, int(rng.integers(4, 45)))
+        min_delta = float(rng.choice(deltas))
+        waited = _waited(values, min_delta)
+        # Every other case sits on the boundary: exactly patience epochs waited, or one short.
+        if number % 3 == 0 and waited >= 1:
+            patience = waited
+        elif number % 3 == 1:
+            patience = waited + 1
+        else:
+            patience = int(rng.choice([1, 2, 3, 5, 10, int(rng.integers(1, 20))]))
+        cases.append(_stopping_case(_as_list(values, rng.random() < 0.3), patience, min_delta))
+    return cases
+
+
+def _waited(values, min_delta) -> int:
+    """Epochs since the best one (the reference's rule, restated for building cases)."""
+    best = 0
+    for epoch in range(1, len(values)):
+        if values[epoch] < values[best] - min_delta:
+            best = epoch
+    return len(values) - 1 - best

@@ -1,0 +1,173 @@
+"""Public and hidden checks of 04_adaptive_methods on real implementations: correct, different, cheating."""
+import copy
+import re
+
+import numpy as np
+import pytest
+
+import optkit
+from autograder import hidden_checks
+from autograder.hidden_checks import hidden_check, hidden_judged_cases
+from optkit.compare import EXACT, compare
+from optkit.contracts import get_contract
+from optkit.public_checks import stored_cases
+from optkit.runner import judge, observe
+from solutions import reference
+from solutions.alternatives import correct_variants
+from solutions.cases import hidden_cases, public_cases
+from solutions.mistakes import catalog
+
+INITIALIZERS = ["initialize_adagrad", "initialize_rmsprop", "initialize_adam"]
+UPDATES = ["update_parameters_with_adagrad", "update_parameters_with_rmsprop",
+           "update_parameters_with_adam"]
+FUNCTIONS = INITIALIZERS + UPDATES
+ADAM = "update_parameters_with_adam"
+STATE = {"update_parameters_with_adagrad": "G", "update_parameters_with_rmsprop": "s",
+         ADAM: "s"}
+CORRECT = [(name, fn) for name in FUNCTIONS for fn in correct_variants(name)]
+
+
+def _hidden_failure(name, fn, **options) -> str:
+    with pytest.raises(optkit.CheckFailure) as caught:
+        hidden_check(name, fn, **options)
+    return str(caught.value)
+
+
+def _cheat(name):
+    """A function that returns the stored answer of a public case, and its input otherwise."""
+    contract = get_contract(name)
+
+    def cheat(**inputs):
+        for case in stored_cases(name):
+            if not compare(case.inputs, inputs, "inputs", EXACT):
+                return copy.deepcopy(case.expected.returned)
+        values = tuple(inputs.get(item, inputs["parameters"]) for item in contract.returns)
+        return values[0] if len(values) == 1 else values
+    return cheat
+
+
+def _with_signature(name, fn):
+    """``fn(**kwargs)`` behind a function whose argument names are the contract's."""
+    args = get_contract(name).args
+    namespace = {"fn": fn}
+    exec(f"def {name}({', '.join(args)}):\n    return fn({', '.join(f'{a}={a}' for a in args)})",
+         namespace)
+    return namespace[name]
+
+
+@pytest.mark.parametrize("name", FUNCTIONS)
+def test_the_reference_passes_public_and_hidden(name, capsys):
+    optkit.check(name, reference(name))
+    hidden_check(name, reference(name))
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].startswith(f"✓ {name} passed 3 public cases.")
+    assert out[1] == f"✓ {name} passed {len(hidden_judged_cases(name))} hidden cases."
+
+
+@pytest.mark.parametrize("name, fn", CORRECT, ids=[fn.__name__ for _, fn in CORRECT])
+def test_correct_implementations_written_differently_pass_both(name, fn, capsys):
+    optkit.check(name, fn)
+    hidden_check(name, fn)
+    assert capsys.readouterr().out.count("✓") == 2
+
+
+@pytest.mark.parametrize("name", FUNCTIONS)
+def test_both_case_sets_include_float32_and_float64_inputs(name):
+    for cases in (public_cases(name), hidden_cases(name, np.random.default_rng(0))):
+        dtypes = {case.kwargs["parameters"]["W1"].dtype for case in cases}
+        assert dtypes == {np.dtype(np.float32), np.dtype(np.float64)}
+
+
+@pytest.mark.parametrize("name", FUNCTIONS)
+def test_every_function_has_at_least_five_catalogued_mistakes(name):
+    assert len(catalog(name)) >= (8 if name == ADAM else 5)
+
+
+@pytest.mark.parametrize("name", UPDATES)
+def test_update_cases_have_first_steps_nonzero_states_and_tiny_gradients(name):
+    for cases in (public_cases(name), hidden_judged_cases(name)):
+        states = [case.kwargs[STATE[name]] if hasattr(case, "kwargs") else case.inputs[STATE[name]]
+                  for case in cases]
+        assert all(np.all(a >= 0) for state in states for a in state.values())
+        zero = [all(np.all(a == 0) for a in state.values()) for state in states]
+        assert any(zero) and zero.count(False) >= 2
+        grads = [case.kwargs["grads"] if hasattr(case, "kwargs") else case.inputs["grads"]
+                 for case in cases]
+        assert any(max(np.abs(a).max() for a in g.values()) < 1e-4 for g in grads)
+
+
+def test_hidden_adam_cases_cover_step_counts_betas_and_layers():
+    cases = hidden_judged_cases(ADAM)
+    steps = {case.inputs["t"] for case in cases}
+    assert {1, 2, 10, 1000} <= steps and min(steps) == 1
+    assert len({case.inputs["parameters"]["W1"].dtype for case in cases}) == 2
+    assert len({len(case.inputs["parameters"]) // 2 for case in cases}) >= 3
+    assert all(case.inputs["beta1"] != case.inputs["beta2"] for case in cases)
+    for case in cases:      # the first step starts from zero moments, as it does in training
+        if case.inputs["t"] == 1:
+            assert all(np.all(a == 0) for a in case.inputs["v"].values())
+
+
+def test_epsilon_inside_the_root_is_caught_thanks_to_the_tiny_gradients():
+    """With gradients ~1 the two placements of epsilon agree to ~1e-8; tiny gradients tell."""
+    [mistake] = [m for m in catalog(ADAM) if m.key == "epsilon_inside_root"]
+    contract = get_contract(ADAM)
+    caught = {True: [], False: []}
+    for case in hidden_judged_cases(ADAM):
+        got = observe(contract, mistake.implementation, case.inputs)
+        tiny = max(np.abs(a).max() for a in case.inputs["grads"].values()) < 1e-4
+        caught[tiny].append(bool(judge(contract, case.expected, got)))
+    assert caught[True] and all(caught[True])
+    assert not all(caught[False])
+
+
+@pytest.mark.parametrize("name", FUNCTIONS)
+def test_a_cheat_that_knows_the_public_answers_passes_public_but_not_hidden(name, capsys):
+    cheat = _with_signature(name, _cheat(name))
+    optkit.check(name, cheat)
+    assert "passed 3 public cases" in capsys.readouterr().out
+    assert _hidden_failure(name, cheat).startswith(f"✗ {name} failed hidden case 1 of ")
+
+
+def test_a_hidden_adam_failure_names_the_case_and_item_but_never_an_expected_value():
+    def off(parameters, grads, v, s, t, learning_rate=0.01, beta1=0.9, beta2=0.999,
+            epsilon=1e-8):
+        result = list(reference(ADAM)(parameters, grads, v, s, t, learning_rate, beta1, beta2,
+                                      epsilon))
+        result[4] = {key: value * 1.01 for key, value in result[4].items()}
+        return tuple(result)
+    message = _hidden_failure(ADAM, off)
+    cases = hidden_judged_cases(ADAM)
+    assert message.splitlines()[0] == (f"✗ {ADAM} failed hidden case 1 of {len(cases)}: "
+                                       f"{cases[0].label}")
+    assert 'returned s_corrected["dW1"]:' in message and "largest absolute error" in message
+    assert not re.search(r"expected -?\d", message)
+    assert "def " not in message and "solutions" not in message
+
+
+def test_adam_that_returns_only_three_items_is_told_what_to_return():
+    [mistake] = [m for m in catalog(ADAM) if m.key == "corrected_not_returned"]
+    message = _hidden_failure(ADAM, mistake.implementation)
+    assert "expected a tuple (parameters, v, s, v_corrected, s_corrected) of 5 items" in message
+    assert f"Likely mistake [{ADAM}:corrected_not_returned]" in message
+
+
+@pytest.mark.parametrize("name", UPDATES)
+def test_modifying_the_gradients_is_reported(name):
+    def scales_grads(**inputs):
+        result = reference(name)(**inputs)
+        inputs["grads"]["dW1"] *= 2.0
+        return result
+    message = _hidden_failure(name, _with_signature(name, scales_grads))
+    assert "input grads: was modified by your function" in message
+
+
+@pytest.mark.parametrize("share", ["one dict", "same arrays"])
+def test_returning_one_state_twice_fails_both_checks(share):
+    """Equal values, but one dict (or one set of arrays) cannot hold two different averages."""
+    def shared(parameters):
+        v = {"d" + key: np.zeros_like(value) for key, value in parameters.items()}
+        return (v, v) if share == "one dict" else (v, dict(v))
+    for run in (optkit.check, hidden_check):
+        with pytest.raises(optkit.CheckFailure, match="returned v and s: are the same object"):
+            run("initialize_adam", shared)

@@ -1,0 +1,185 @@
+"""Public and hidden checks of 08_beyond_gradients on real implementations: correct, different,
+cheating, and wrong in ways the catalog does not list."""
+import re
+
+import numpy as np
+import pytest
+
+import optkit
+from autograder import hidden_checks
+from autograder.hidden_checks import hidden_check, hidden_judged_cases
+from solutions import reference
+from solutions.alternatives import correct_variants
+from solutions.cases import hidden_cases, public_cases
+from solutions.mistakes import catalog
+from tests.implementations.cheats import _public_answer
+
+RANKS, METROPOLIS, TOURNAMENT = "rank_weights", "acceptance_probability", "tournament_selection"
+FUNCTIONS = [RANKS, METROPOLIS, TOURNAMENT]
+CORRECT = [(name, fn) for name in FUNCTIONS for fn in correct_variants(name)]
+FLOAT_INPUT = {RANKS: "fitness", METROPOLIS: "delta", TOURNAMENT: "fitness"}
+
+
+def _hidden_failure(name, fn, **options) -> str:
+    with pytest.raises(optkit.CheckFailure) as caught:
+        hidden_check(name, fn, **options)
+    return str(caught.value)
+
+
+def _public_failure(name, fn) -> str:
+    with pytest.raises(optkit.CheckFailure) as caught:
+        optkit.check(name, fn)
+    return str(caught.value)
+
+
+def _hidden(name):
+    return hidden_cases(name, np.random.default_rng(hidden_checks.DEFAULT_SEED))
+
+
+@pytest.mark.parametrize("name", FUNCTIONS)
+def test_the_reference_passes_public_and_hidden(name, capsys):
+    optkit.check(name, reference(name))
+    hidden_check(name, reference(name))
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].startswith(f"✓ {name} passed {len(public_cases(name))} public cases.")
+    assert out[1] == f"✓ {name} passed {len(hidden_judged_cases(name))} hidden cases."
+
+
+@pytest.mark.parametrize("name, fn", CORRECT, ids=[fn.__name__ for _, fn in CORRECT])
+def test_correct_implementations_written_differently_pass_both(name, fn, capsys):
+    optkit.check(name, fn)
+    hidden_check(name, fn)
+    assert capsys.readouterr().out.count("✓") == 2
+
+
+@pytest.mark.parametrize("name", FUNCTIONS)
+def test_every_function_has_at_least_five_catalogued_mistakes(name):
+    assert len(catalog(name)) >= 5
+
+
+@pytest.mark.parametrize("name", FUNCTIONS)
+def test_both_case_sets_include_float32_and_float64_inputs(name):
+    for cases in (public_cases(name), _hidden(name)):
+        dtypes = {case.kwargs[FLOAT_INPUT[name]].dtype for case in cases}
+        assert dtypes == {np.dtype(np.float32), np.dtype(np.float64)}
+
+
+def _has_ties(values) -> bool:
+    return len(np.unique(values)) < len(values)
+
+
+def test_rank_cases_cover_ties_small_and_large_populations():
+    for cases in (public_cases(RANKS), _hidden(RANKS)):
+        assert any(_has_ties(case.kwargs["fitness"]) for case in cases)
+        assert any(not _has_ties(case.kwargs["fitness"]) for case in cases)
+    sizes = {len(case.kwargs["fitness"]) for case in _hidden(RANKS)}
+    assert min(sizes) == 2 and max(sizes) >= 50
+    assert any(len(np.unique(case.kwargs["fitness"])) == 1 for case in _hidden(RANKS))
+
+
+def test_metropolis_cases_cover_zero_temperature_boundaries_and_shapes():
+    for cases in (public_cases(METROPOLIS), _hidden(METROPOLIS)):
+        frozen = [case for case in cases if case.kwargs["temperature"] == 0]
+        assert any(np.any(case.kwargs["delta"] == 0) for case in frozen)
+        assert any(case.kwargs["temperature"] > 0 for case in cases)
+        assert any(case.kwargs["delta"].ndim == 2 for case in cases)
+    hidden = _hidden(METROPOLIS)
+    assert {case.kwargs["delta"].ndim for case in hidden} >= {1, 2}
+    with np.errstate(over="raise"):  # even exp(+delta / T) stays finite on every case
+        for case in hidden:
+            if case.kwargs["temperature"] > 0:
+                np.exp(np.abs(case.kwargs["delta"]) / case.kwargs["temperature"])
+
+
+def test_tournament_cases_cover_ties_k_equal_one_and_first_contestants_that_lose():
+    for cases in (public_cases(TOURNAMENT), _hidden(TOURNAMENT)):
+        tied_rows = first_loses = 0
+        for case in cases:
+            fitness, contestants = case.kwargs["fitness"], case.kwargs["contestants"]
+            assert contestants.dtype.kind == "i" and contestants.max() < len(fitness)
+            scores = fitness[contestants]
+            best = scores.min(axis=1, keepdims=True)
+            distinct_best = [len(set(row[s == b])) for row, s, b in zip(contestants, scores, best)]
+            tied_rows += sum(count > 1 for count in distinct_best)
+            first_loses += int(np.sum(scores[:, 0] > best[:, 0]))
+        assert tied_rows >= 2 and first_loses >= 3
+    assert any(case.kwargs["contestants"].shape[1] == 1 for case in _hidden(TOURNAMENT))
+
+
+def _known(name, inputs, fallback):
+    answer = _public_answer(name, inputs)
+    return answer if answer is not None else fallback
+
+
+# Cheats: they know the public answers (the casebook every student has) and nothing else.
+CHEATS = {
+    RANKS: lambda fitness: _known(RANKS, {"fitness": fitness}, np.zeros(len(fitness))),
+    METROPOLIS: lambda delta, temperature: _known(
+        METROPOLIS, {"delta": delta, "temperature": temperature}, np.ones(delta.shape)),
+    TOURNAMENT: lambda fitness, contestants: _known(
+        TOURNAMENT, {"fitness": fitness, "contestants": contestants}, contestants[:, 0]),
+}
+
+
+@pytest.mark.parametrize("name", FUNCTIONS)
+def test_a_cheat_that_knows_the_public_answers_passes_public_but_not_hidden(name, capsys):
+    cheat = CHEATS[name]
+    optkit.check(name, cheat)
+    assert f"passed {len(public_cases(name))} public cases" in capsys.readouterr().out
+    assert _hidden_failure(name, cheat).startswith(f"✗ {name} failed hidden case 1 of ")
+
+
+def test_a_hidden_failure_names_the_case_and_place_but_never_an_expected_value():
+    def off(delta, temperature):
+        return reference(METROPOLIS)(delta, temperature) * 0.99
+    message = _hidden_failure(METROPOLIS, off)
+    case = hidden_judged_cases(METROPOLIS)[0]
+    assert message.splitlines()[0] == (
+        f"✗ {METROPOLIS} failed hidden case 1 of {len(hidden_judged_cases(METROPOLIS))}: "
+        f"{case.label}")
+    assert "returned probability:" in message and "largest absolute error" in message
+    assert not re.search(r"expected -?\d", message)
+    assert "def " not in message and "solutions" not in message
+
+
+def test_sorting_the_fitness_in_place_is_reported_as_a_modified_input():
+    def sorts_in_place(fitness):
+        weights = reference(RANKS)(fitness.copy())
+        fitness.sort()
+        return weights
+    for message in (_public_failure(RANKS, sorts_in_place), _hidden_failure(RANKS, sorts_in_place)):
+        assert "input fitness: was modified by your function" in message
+
+
+def test_a_list_of_winners_is_refused_with_a_clear_message():
+    def returns_list(fitness, contestants):
+        return list(reference(TOURNAMENT)(fitness, contestants))
+    message = _public_failure(TOURNAMENT, returns_list)
+    assert ("returned winners: expected a numpy array of shape (4,); got a list of 4 items"
+            in message)
+
+
+def test_a_python_float_for_a_whole_array_of_moves_is_refused():
+    def scalar(delta, temperature):
+        return 1.0
+    message = _hidden_failure(METROPOLIS, scalar)
+    assert "returned probability: expected a numpy array" in message and "got float 1.0" in message
+
+
+def test_rank_weights_in_float32_pass_and_integer_weights_do_not():
+    def float32_weights(fitness):
+        return reference(RANKS)(fitness).astype(np.float32)
+    hidden_check(RANKS, float32_weights)
+
+    def integer_division(fitness):
+        n = len(fitness)
+        smaller = np.sum(fitness[None, :] < fitness[:, None], axis=1)
+        return n // 2 - smaller // (n - 1)
+    assert "expected a floating-point dtype" in _hidden_failure(RANKS, integer_division)
+
+
+def test_a_wrong_signature_is_refused_before_running():
+    def renamed(losses):
+        return reference(RANKS)(losses)
+    message = _public_failure(RANKS, renamed)
+    assert "must take the arguments (fitness)" in message

@@ -1,0 +1,165 @@
+"""Public and hidden checks of 05_learning_rate_decay on correct, different and cheating work."""
+import copy
+
+import numpy as np
+import pytest
+
+import optkit
+from autograder import hidden_checks
+from autograder.hidden_checks import hidden_check, hidden_judged_cases
+from optkit.compare import EXACT, compare
+from optkit.contracts import get_contract
+from optkit.public_checks import stored_cases
+from solutions import reference
+from solutions.alternatives import correct_variants
+from solutions.cases import hidden_cases, public_cases
+from solutions.mistakes import catalog
+
+FUNCTIONS = ["update_lr", "schedule_lr_decay", "step_decay", "exponential_decay", "cosine_decay",
+             "warmup_linear_decay"]
+SCHEDULE = "schedule_lr_decay"
+CORRECT = [(name, fn) for name in FUNCTIONS for fn in correct_variants(name)]
+
+
+def _hidden_failure(name, fn, **options) -> str:
+    with pytest.raises(optkit.CheckFailure) as caught:
+        hidden_check(name, fn, **options)
+    return str(caught.value)
+
+
+def _public_failure(name, fn) -> str:
+    with pytest.raises(optkit.CheckFailure) as caught:
+        optkit.check(name, fn)
+    return str(caught.value)
+
+
+def _mistake(name, key):
+    return next(m.implementation for m in catalog(name) if m.key == key)
+
+
+@pytest.mark.parametrize("name", FUNCTIONS)
+def test_the_reference_passes_public_and_hidden(name, capsys):
+    optkit.check(name, reference(name))
+    hidden_check(name, reference(name))
+    out = capsys.readouterr().out.splitlines()
+    assert out[1] == f"✓ {name} passed {len(hidden_judged_cases(name))} hidden cases."
+
+
+@pytest.mark.parametrize("name, fn", CORRECT, ids=[fn.__name__ for _, fn in CORRECT])
+def test_correct_implementations_written_differently_pass_both(name, fn, capsys):
+    optkit.check(name, fn)
+    hidden_check(name, fn)
+    for seed in range(5):          # and whatever the grading seed
+        hidden_check(name, fn, seed=seed)
+    assert capsys.readouterr().out.count("✓") == 7
+
+
+@pytest.mark.parametrize("name", FUNCTIONS)
+@pytest.mark.parametrize("kind", [np.float64, np.float32, np.asarray])
+def test_numpy_scalars_are_accepted_as_the_returned_float(name, kind, capsys):
+    def as_numpy(**kwargs):
+        return kind(reference(name)(**kwargs))
+    optkit.check(name, as_numpy)
+    hidden_check(name, as_numpy)
+    assert capsys.readouterr().out.count("✓") == 2
+
+
+@pytest.mark.parametrize("name", FUNCTIONS)
+def test_an_int_or_an_array_is_not_a_learning_rate(name):
+    def truncated(**kwargs):
+        return int(reference(name)(**kwargs))
+
+    def in_a_list(**kwargs):
+        return np.array([reference(name)(**kwargs)])
+
+    assert "returned learning_rate: the value differs" in _public_failure(name, truncated)
+    assert "returned learning_rate: the value differs" in _hidden_failure(name, truncated)
+    for run in (_public_failure, _hidden_failure):
+        assert "expected a number (float); got a numpy array of shape (1,)" in run(name, in_a_list)
+
+
+@pytest.mark.parametrize("name", FUNCTIONS)
+def test_hidden_cases_pass_numpy_scalars_and_public_cases_plain_numbers(name):
+    hidden = hidden_cases(name, np.random.default_rng(hidden_checks.DEFAULT_SEED))
+    kinds = {(type(c.kwargs["learning_rate0"]), type(c.kwargs["epoch_num"])) for c in hidden}
+    assert {(np.float32, np.int64), (float, int)} <= kinds
+    assert all(type(c.kwargs["epoch_num"]) is int for c in public_cases(name))
+
+
+@pytest.mark.parametrize("name", FUNCTIONS)
+def test_every_case_set_starts_at_epoch_0_and_leaves_out_defaults_where_there_are_any(name):
+    contract_defaults = get_contract(name).defaults
+    for cases in (public_cases(name), hidden_cases(name, np.random.default_rng(0))):
+        assert 0 in {int(case.kwargs["epoch_num"]) for case in cases}
+        if contract_defaults:
+            assert any(not set(contract_defaults) & set(case.kwargs) for case in cases)
+
+
+@pytest.mark.parametrize("seed", [hidden_checks.DEFAULT_SEED, 0, 1, 2])
+def test_hidden_schedule_cases_sit_at_and_around_the_stair_edges(seed):
+    where = set()
+    for case in hidden_cases(SCHEDULE, np.random.default_rng(seed)):
+        epoch, interval = case.kwargs["epoch_num"], case.kwargs.get("time_interval", 1000)
+        position = epoch % interval
+        where.add("zero" if epoch == 0 else "edge" if position == 0 else
+                  "before" if position == interval - 1 else "after" if position == 1 else
+                  "inside")
+        if epoch > 100 * interval:
+            where.add("very late")
+        if "time_interval" not in case.kwargs:
+            where.add("default")
+    assert where == {"zero", "edge", "before", "after", "inside", "very late", "default"}
+
+
+def test_a_wrong_default_interval_fails_both_checks():
+    def default_100(learning_rate0, epoch_num, decay_rate, time_interval=100):
+        return reference(SCHEDULE)(learning_rate0, epoch_num, decay_rate, time_interval)
+    assert "failed public case 2 of 6" in _public_failure(SCHEDULE, default_100)
+    assert "default time_interval" in _hidden_failure(SCHEDULE, default_100)
+
+
+def test_the_stairs_are_where_the_messages_say():
+    message = _public_failure(SCHEDULE, _mistake(SCHEDULE, "counts_from_one"))
+    assert message.splitlines()[0] == (
+        f"✗ {SCHEDULE} failed public case 2 of 6: one epoch before the first decay, default "
+        "time_interval: learning_rate0=0.1, epoch_num=999, decay_rate=1")
+    assert "expected 0.1, got 0.05" in message
+    assert f"Likely mistake [{SCHEDULE}:counts_from_one]" in message
+
+
+@pytest.mark.parametrize("name, at_least", [(name, 8 if name == SCHEDULE else 5)
+                                            for name in FUNCTIONS])
+def test_every_schedule_has_its_catalogued_mistakes(name, at_least):
+    assert len(catalog(name)) >= at_least
+
+
+def _lookup(name):
+    """A cheat: the stored answer of the public case with exactly these inputs, else lr0."""
+    def cheat(**kwargs):
+        for case in stored_cases(name):
+            if not compare(case.inputs, kwargs, "inputs", EXACT):
+                return copy.deepcopy(case.expected.returned)
+        return kwargs["learning_rate0"]
+    return cheat
+
+
+@pytest.mark.parametrize("name", FUNCTIONS)
+def test_a_cheat_that_knows_the_public_answers_passes_public_but_not_hidden(name, capsys):
+    optkit.check(name, _lookup(name))
+    assert "passed" in capsys.readouterr().out
+    assert _hidden_failure(name, _lookup(name)).startswith(f"✗ {name} failed hidden case ")
+
+
+def test_a_hidden_failure_names_the_case_but_never_an_expected_value():
+    def off(learning_rate0, epoch_num, decay_rate, time_interval=1000):
+        return 1.01 * reference(SCHEDULE)(learning_rate0, epoch_num, decay_rate, time_interval)
+    message = _hidden_failure(SCHEDULE, off)
+    cases = hidden_judged_cases(SCHEDULE)
+    assert message.splitlines()[0] == (f"✗ {SCHEDULE} failed hidden case 1 of {len(cases)}: "
+                                       f"{cases[0].label}")
+    assert "returned learning_rate: the value differs" in message
+    details = message.split("\n", 1)[1]          # everything after the case's label
+    assert "relative error 0.01" in details and "expected" not in details
+    for case in cases:
+        assert f"{case.expected.returned:.6g}" not in details
+    assert "def " not in message and "solutions" not in message

@@ -1,0 +1,202 @@
+"""Public and hidden checks of 06_training (model): correct, different, cheating, earlier work."""
+import copy
+import inspect
+import re
+
+import numpy as np
+import pytest
+
+import optkit
+import solutions.training
+from autograder import hidden_checks
+from autograder.hidden_checks import hidden_check, hidden_judged_cases
+from optkit import network
+from optkit.compare import DIAGNOSIS_PATTERN, EXACT, compare
+from optkit.contracts import get_contract
+from optkit.public_checks import stored_cases
+from optkit.serialization import NAMED_FUNCTIONS
+from solutions import reference
+from solutions.alternatives import correct_variants
+from solutions.cases import hidden_cases, public_cases
+from solutions.mistakes import catalog
+
+NAME = "model"
+EARLIER_WORK = get_contract(NAME).uses
+
+
+def _failure(run, fn) -> str:
+    with pytest.raises(optkit.CheckFailure) as caught:
+        run(NAME, fn)
+    return str(caught.value)
+
+
+def _hidden():
+    return hidden_cases(NAME, np.random.default_rng(hidden_checks.DEFAULT_SEED))
+
+
+def _notebook(**earlier_work):
+    """The reference ``model`` defined in a notebook-like namespace: the names the notebook
+    provides (network helpers, OPTIMIZERS, the reference earlier work) overridden by
+    ``earlier_work`` (a student's own versions; None leaves a name undefined)."""
+    namespace = {"OPTIMIZERS": solutions.training.OPTIMIZERS}
+    namespace.update({name: getattr(network, name) for name in (
+        "initialize_parameters_he", "forward_propagation", "compute_cost",
+        "backward_propagation")})
+    namespace.update({name: reference(name) for name in EARLIER_WORK})
+    namespace.update(earlier_work)
+    namespace = {name: value for name, value in namespace.items() if value is not None}
+    exec(inspect.getsource(solutions.training.model), namespace)
+    return namespace
+
+
+def _adam_twice_the_rate(parameters, grads, v, s, t, learning_rate=0.01, beta1=0.9,
+                         beta2=0.999, epsilon=1e-8):
+    """A wrong update_parameters_with_adam of an earlier notebook."""
+    return reference("update_parameters_with_adam")(parameters, grads, v, s, t,
+                                                    2 * learning_rate, beta1, beta2, epsilon)
+
+
+def test_the_reference_passes_public_and_hidden(capsys):
+    optkit.check(NAME, reference(NAME))
+    hidden_check(NAME, reference(NAME))
+    out = capsys.readouterr().out.splitlines()
+    assert out == [f"✓ {NAME} passed 4 public cases. Hidden tests with random cases run when "
+                   "your work is graded.", f"✓ {NAME} passed {len(_hidden())} hidden cases."]
+
+
+@pytest.mark.parametrize("fn", correct_variants(NAME), ids=lambda fn: fn.__name__)
+def test_correct_implementations_written_differently_pass_both(fn, capsys):
+    optkit.check(NAME, fn)
+    hidden_check(NAME, fn)
+    assert capsys.readouterr().out.count("✓") == 2
+
+
+def test_there_are_correct_variants_and_at_least_eight_mistakes():
+    assert len(correct_variants(NAME)) >= 2
+    assert len(catalog(NAME)) >= 8
+
+
+@pytest.mark.parametrize("kind", ["public", "hidden"])
+def test_cases_train_a_few_epochs_of_several_uneven_mini_batches(kind):
+    cases = public_cases(NAME) if kind == "public" else _hidden()
+    runs = {(case.kwargs["optimizer"], case.kwargs.get("decay") is not None) for case in cases}
+    assert {"gd", "momentum", "adam"} == {optimizer for optimizer, _ in runs}
+    assert {("momentum", True), ("adam", True), ("adam", False)} <= runs
+    for case in cases:
+        m, size = case.kwargs["X"].shape[1], case.kwargs["mini_batch_size"]
+        assert case.kwargs["print_cost"] is False and case.kwargs["num_epochs"] <= 5
+        assert 20 <= m <= 60 and len(case.kwargs["layers_dims"]) == 4
+    uneven = [c for c in cases if c.kwargs["X"].shape[1] % c.kwargs["mini_batch_size"]
+              and c.kwargs["X"].shape[1] > c.kwargs["mini_batch_size"]
+              and c.kwargs["num_epochs"] >= 3]
+    assert len(uneven) >= len(cases) - 3
+    dtypes = {case.kwargs["X"].dtype for case in cases}
+    assert dtypes == {np.dtype(np.float32), np.dtype(np.float64)}
+
+
+def test_public_cases_only_pass_schedules_the_casebook_can_name():
+    decays = {case.kwargs.get("decay") for case in public_cases(NAME)} - {None}
+    assert decays and decays <= set(NAMED_FUNCTIONS.values())
+
+
+def test_hidden_cases_cover_the_edges_and_the_course_schedules():
+    cases = _hidden()
+    sizes = [(c.kwargs["X"].shape[1], c.kwargs["mini_batch_size"]) for c in cases]
+    assert any(m % size == 0 and m > size for m, size in sizes)     # batches come out even
+    assert any(size >= m for m, size in sizes)                      # one batch per epoch
+    assert any(c.kwargs["num_epochs"] == 1 for c in cases)
+    assert any(c.kwargs["X"].shape[0] == 3 for c in cases)
+    assert any(set(c.kwargs) == {"X", "Y", "layers_dims", "optimizer", "mini_batch_size",
+                                 "num_epochs", "print_cost"} for c in cases)
+    names = {getattr(c.kwargs.get("decay"), "__name__", None) for c in cases}
+    assert {"update_lr", "every_two_epochs", "inverse_square_decay"} <= names
+
+
+def _lookup_model(X, Y, layers_dims, optimizer, learning_rate=0.0007, mini_batch_size=64,
+                  beta=0.9, beta1=0.9, beta2=0.999, epsilon=1e-8, num_epochs=5000,
+                  print_cost=True, decay=None, decay_rate=1):
+    """A cheat: the stored answer of a public case, else the He initialization."""
+    inputs = {key: value for key, value in locals().items()}
+    for case in stored_cases(NAME):
+        given = {key: inputs[key] for key in case.inputs}
+        if not compare(case.inputs, given, "inputs", EXACT):
+            return copy.deepcopy(case.expected.returned)
+    return network.initialize_parameters_he(layers_dims)
+
+
+def test_a_cheat_that_knows_the_public_answers_passes_public_but_not_hidden(capsys):
+    optkit.check(NAME, _lookup_model)
+    assert "passed 4 public cases" in capsys.readouterr().out
+    assert _failure(hidden_check, _lookup_model).startswith(f"✗ {NAME} failed hidden case 1 of ")
+
+
+def test_a_hidden_failure_names_the_case_and_parameter_but_never_an_expected_value():
+    def off(X, Y, layers_dims, optimizer, learning_rate=0.0007, mini_batch_size=64, beta=0.9,
+            beta1=0.9, beta2=0.999, epsilon=1e-8, num_epochs=5000, print_cost=True,
+            decay=None, decay_rate=1):
+        parameters = reference(NAME)(X, Y, layers_dims, optimizer, learning_rate,
+                                     mini_batch_size, beta, beta1, beta2, epsilon, num_epochs,
+                                     print_cost, decay, decay_rate)
+        parameters["W2"] = parameters["W2"] * 1.01
+        return parameters
+    message = _failure(hidden_check, off)
+    case = hidden_judged_cases(NAME)[0]
+    assert message.splitlines()[0] == (f"✗ {NAME} failed hidden case 1 of {len(_hidden())}: "
+                                       f"{case.label}")
+    assert 'returned parameters["W2"]:' in message and "largest absolute error" in message
+    assert not re.search(r"expected -?\d", message)
+    for value in case.expected.returned["W2"].ravel():
+        assert f"{value:.6g}" not in message
+    assert "def " not in message and "solutions" not in message
+    assert "earlier notebooks" not in message
+
+
+def test_a_wrong_earlier_function_fails_public_with_a_pointer_to_it_but_not_hidden(capsys):
+    notebook = _notebook(update_parameters_with_adam=_adam_twice_the_rate)
+    message = _failure(optkit.check, notebook["model"])
+    assert message.startswith(f"✗ {NAME} failed public case 3 of 4: adam")
+    assert not DIAGNOSIS_PATTERN.search(message)
+    assert message.splitlines()[-1] == (
+        f"{NAME} calls your functions from earlier notebooks ({', '.join(EARLIER_WORK)}). If "
+        "your code here looks right, check them: each must pass its own public check, e.g. "
+        'optkit.check("update_parameters_with_adam", update_parameters_with_adam).')
+    hidden_check(NAME, notebook["model"])          # graded on its loop, with the references
+    assert capsys.readouterr().out.startswith(f"✓ {NAME} passed")
+    assert notebook["update_parameters_with_adam"] is _adam_twice_the_rate
+
+
+def test_the_hidden_check_supplies_missing_earlier_work_and_removes_it_afterwards(capsys):
+    notebook = _notebook(**{name: None for name in EARLIER_WORK})
+    with pytest.raises(NameError):
+        optkit.check(NAME, notebook["model"])
+    hidden_check(NAME, notebook["model"])
+    assert "✓" in capsys.readouterr().out
+    assert not set(EARLIER_WORK) & set(notebook)
+
+
+def test_the_earlier_work_is_restored_when_the_student_code_raises():
+    notebook = _notebook(update_parameters_with_gd=_adam_twice_the_rate)
+    exec("def crashes(X, Y, layers_dims, optimizer, learning_rate=0.0007, mini_batch_size=64,\n"
+         "            beta=0.9, beta1=0.9, beta2=0.999, epsilon=1e-8, num_epochs=5000,\n"
+         "            print_cost=True, decay=None, decay_rate=1):\n"
+         "    raise RuntimeError('student bug')\n", notebook)
+    with pytest.raises(RuntimeError, match="student bug"):
+        hidden_check(NAME, notebook["crashes"])
+    assert notebook["update_parameters_with_gd"] is _adam_twice_the_rate
+
+
+def test_a_catalogued_mistake_is_named_without_the_earlier_work_pointer():
+    mistake = catalog(NAME)[0]
+    message = _failure(optkit.check, mistake.implementation)
+    assert [m.group(1) for m in DIAGNOSIS_PATTERN.finditer(message)] == [f"{NAME}:{mistake.key}"]
+    assert "earlier notebooks" not in message
+
+
+def test_model_declares_the_earlier_graded_functions_it_calls():
+    contract = get_contract(NAME)
+    assert set(EARLIER_WORK) == {"random_mini_batches", "update_parameters_with_gd",
+                                 "initialize_velocity", "update_parameters_with_momentum",
+                                 "initialize_adam", "update_parameters_with_adam"}
+    assert all(get_contract(name).assignment < contract.assignment for name in EARLIER_WORK)
+    called = set(solutions.training.model.__code__.co_names)
+    assert set(EARLIER_WORK) <= called
