@@ -8,7 +8,7 @@ their outputs, never their code -- so the student's public check can name a mist
     python -m autograder.casebook --check   exit 1 if the committed file is stale
 
 A new graded function plugs in without touching the check engine: its contract in
-``optkit/contracts.py``, ``@public``/``@hidden`` case generators in ``solutions/cases.py``, a
+``optkit/contracts.py``, ``@public``/``@hidden`` case generators in ``solutions/cases/<topic>.py``, a
 ``solutions/mistakes/<assignment>.py`` module with ``MISTAKES``, then this command.
 """
 import sys

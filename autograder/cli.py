@@ -55,7 +55,8 @@ def _report(args) -> int:
 
 def _demo(args) -> int:
     from .demo import demo
-    demo(course_dir=Path(args.demo_dir).resolve(), jobs=args.jobs, assignments=args.assignments or None)
+    demo(course_dir=Path(args.demo_dir).resolve(), jobs=args.jobs, assignments=args.assignments or None,
+         everything=args.everything)
     return 0
 
 
@@ -85,6 +86,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("assignments", nargs="*")
     p.add_argument("--jobs", type=int)
     p.add_argument("--demo-dir", default=str(REPO_ROOT / ".demo"))
+    p.add_argument("--everything", action="store_true",
+                   help="every kind of broken/tampered submission in every assignment (slower)")
     p.set_defaults(run=_demo)
     return parser
 

@@ -17,6 +17,11 @@ from .sample_class import graded_functions, write_sample_class
 # Above this many catalogued mistakes in one assignment, the demo combines the k-th mistake of
 # every exercise into one submission (each exercise is checked on its own) to keep grading short.
 MAX_SEPARATE_MISTAKES = 24
+# The assignment whose sample class has every kind of broken and tampered submission (it has two
+# exercises, so a submission broken in the second one still earns the first one's points).
+# Elsewhere the demo grades correct, different, blank, mistake and unreadable submissions.
+SHOWCASE = "03_momentum"
+LIGHT_CLASS = ("correct", "blank", "mistake", "broken-unreadable")
 
 
 def make_scratch_course(root: Path) -> Course:
@@ -35,8 +40,23 @@ def _many_mistakes(course: Course, assignment: str) -> bool:
     return sum(len(catalog(f)) for f in functions) > MAX_SEPARATE_MISTAKES
 
 
+def summary_line(assignment: str, results) -> str:
+    """One line per assignment: how the kinds of sample submissions were graded."""
+    by_id = {r.student: r for r in results}
+    top = max(r.max_score for r in results)
+    parts = [f"{s} {by_id[s].score:g}" for s in ("correct", "correct-different", "blank") if s in by_id]
+    mistaken = [r for r in results if r.student.startswith("mistake")]
+    if mistaken:
+        lost = sum(r.score < r.max_score for r in mistaken)
+        named = sum(len(r.mistakes) for r in mistaken)
+        parts.append(f"{len(mistaken)} mistake submissions: {lost} lost points, {named} mistakes named")
+    failed = [r.student for r in results if r.status == "failed"]
+    parts += [f"failed with a reason: {', '.join(failed)}"] if failed else []
+    return f"{assignment} (out of {top:g}): " + "; ".join(parts)
+
+
 def demo(*, course_dir: Path = REPO_ROOT / ".demo", jobs: int | None = None,
-         assignments: list[str] | None = None, say=print) -> dict:
+         assignments: list[str] | None = None, everything: bool = False, say=print) -> dict:
     """Run the whole pipeline on a sample class; returns {assignment: results} and prints a summary."""
     started = time.monotonic()
     say("1/5 building the release (notebooks/) and checking it is leak-free and self-contained ...")
@@ -48,7 +68,9 @@ def demo(*, course_dir: Path = REPO_ROOT / ".demo", jobs: int | None = None,
     graded = {}
     for assignment in assignments:
         say(f"2/5 synthesizing a sample class for {assignment} in {course.root} ...")
-        samples = write_sample_class(course, assignment, combined_mistakes=_many_mistakes(course, assignment))
+        kinds = None if everything or assignment == SHOWCASE else LIGHT_CLASS
+        samples = write_sample_class(course, assignment, combined_mistakes=_many_mistakes(course, assignment),
+                                     kinds=kinds)
         say(f"3/5 grading {len(samples)} submissions of {assignment} ...")
         graded[assignment] = grade(course, assignment, jobs=jobs)
         say(f"4/5 writing feedback for {assignment} ...")
@@ -56,11 +78,14 @@ def demo(*, course_dir: Path = REPO_ROOT / ".demo", jobs: int | None = None,
     say("5/5 exporting grades and writing the class report ...")
     wide, detail = export(course, assignments=assignments)
     html = report(course, assignments=assignments)
-    say("\n" + score_table(graded) + "\n")
-    for results in graded.values():
-        for r in results:
-            if r.reasons or r.mistakes:
-                say(f"  {r.student}: " + "; ".join(r.reasons + [f"diagnosed {m}" for m in r.mistakes]))
+    showcase = SHOWCASE if SHOWCASE in graded else next(iter(graded))
+    say(f"\n{showcase}, every submission:\n" + score_table({showcase: graded[showcase]}) + "\n")
+    for r in graded[showcase]:
+        if r.reasons or r.mistakes:
+            say(f"  {r.student}: " + "; ".join(r.reasons + [f"diagnosed {m}" for m in r.mistakes]))
+    say("\nThe whole course:")
+    for assignment, results in graded.items():
+        say("  " + summary_line(assignment, results))
     say(f"\nclass report : {html}\nhistogram    : {course.reports / 'grade_histogram.png'}"
         f"\ngrades (LMS) : {wide}\ngrades+why   : {detail}\nfeedback     : {course.feedback}/<student>/"
         f"\ndone in {time.monotonic() - started:.0f} s")

@@ -115,11 +115,14 @@ def sample_notebooks(release_nb, source_nb, *, combined_mistakes: bool = False) 
     return samples
 
 
-def write_sample_class(course: Course, assignment: str, *, combined_mistakes: bool = False) -> list[SampleSubmission]:
-    """Write the sample class into course/submitted/<student>/<assignment>/ and list it."""
+def write_sample_class(course: Course, assignment: str, *, combined_mistakes: bool = False,
+                       kinds: tuple[str, ...] | None = None) -> list[SampleSubmission]:
+    """Write the sample class into course/submitted/<student>/<assignment>/ and list it;
+    ``kinds`` keeps only the students whose id starts with one of these prefixes."""
     release_nb_path = course.release_notebook(assignment)
     samples = sample_notebooks(notebooks.read(release_nb_path), notebooks.read(course.source_notebook(assignment)),
                                combined_mistakes=combined_mistakes)
+    samples = {s: c for s, c in samples.items() if kinds is None or s.student.startswith(kinds)}
     for sample, content in samples.items():
         folder = course.submitted / sample.student / assignment
         if folder.exists():

@@ -1,17 +1,13 @@
 """Fixtures for the pipeline tests: scratch nbgrader courses built from this repository."""
-import shutil
-
 import pytest
 
-from autograder.course import REPO_ROOT, Course
+from autograder.course import Course
+from autograder.demo import make_scratch_course
 
 
 def scratch_course(root) -> Course:
     """A course directory with this repository's source, release and nbgrader configuration."""
-    for name in ("source", "notebooks"):
-        shutil.copytree(REPO_ROOT / name, root / name, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy(REPO_ROOT / "nbgrader_config.py", root / "nbgrader_config.py")
-    return Course(root)
+    return make_scratch_course(root / "course")
 
 
 @pytest.fixture

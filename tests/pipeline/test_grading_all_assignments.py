@@ -26,9 +26,8 @@ KINDS = ("correct", "correct-different", "blank", "mistakes-")
 def graded(request, tmp_path_factory):
     assignment = request.param
     course = scratch_course(tmp_path_factory.mktemp(assignment))
-    samples = write_sample_class(course, assignment, combined_mistakes=True)
-    students = [s.student for s in samples if s.student.startswith(KINDS)]
-    results = {r.student: r for r in grade(course, assignment, students=students, jobs=2, progress=False)}
+    write_sample_class(course, assignment, combined_mistakes=True, kinds=KINDS)
+    results = {r.student: r for r in grade(course, assignment, jobs=2, progress=False)}
     feedback(course, assignment)
     return assignment, course, results
 
