@@ -39,6 +39,13 @@ class Course:
     def reports(self) -> Path:
         return self.root / "reports"
 
+    def results_dir(self, assignment: str) -> Path:
+        """One grading record per submission (``<student>.json``): what report and export read."""
+        return self.reports / assignment / "submissions"
+
+    def autograded_notebook(self, assignment: str, student: str) -> Path:
+        return self.autograded / student / assignment / self.source_notebook(assignment).name
+
     @property
     def gradebook(self) -> Path:
         return self.root / "gradebook.db"

@@ -5,15 +5,11 @@ from pathlib import Path
 from nbgrader.api import Gradebook, MissingEntry
 
 from .course import Course
-from .grade import results_path
 from .results import load_results
 
 
 def _reasons(course: Course, assignment: str) -> dict[str, str]:
-    path = results_path(course, assignment)
-    if not path.exists():
-        return {}
-    return {r.student: "; ".join(r.reasons) for r in load_results(path)}
+    return {r.student: "; ".join(r.reasons) for r in load_results(course.results_dir(assignment))}
 
 
 def gradebook_scores(course: Course, assignments: list[str]) -> dict[str, dict[str, tuple]]:

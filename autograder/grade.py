@@ -1,35 +1,49 @@
-"""`grade`: autograde every submission of an assignment with real nbgrader, several at a time.
+"""`grade`: autograde every submission of an assignment; the code runs in a sandbox, the grade is
+decided outside it.
 
-Each submission is graded by its own `nbgrader autograde` process, under a memory cap and a
-wall-clock limit, with a kernel that cannot import files the student put next to the notebook.
-Whatever happens to one submission, it ends as a SubmissionResult with a grade row in the
-gradebook and, when something went wrong, a reason.
+For each submission, in order: inspect the file (`integrity`), sanitize it with nbgrader's own
+steps and replace its test cells by recording lines (`prepare`), execute it in a bubblewrap
+sandbox that sees neither the course nor the other students (`sandbox`), decide every test
+cell's points from what it recorded, with the references, on this side (`verdict`), build the
+autograded notebook and write the grades through nbgrader (`autograded`), then write the
+submission's record atomically (`results`). Several submissions run at once; whatever one of
+them does, it ends as a SubmissionResult with a grade row, and a reason when something went
+wrong. A run that is killed keeps every record it wrote, and a rerun grades only what is
+missing (a submission without a record, or changed since), unless ``force``.
 """
+import datetime
+import hashlib
 import os
-import re
-import resource
-import signal
+import queue
+import shutil
 import subprocess
+import sys
+import tempfile
+import threading
 import time
 from concurrent.futures import ThreadPoolExecutor, as_completed
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from nbgrader.api import Gradebook
+import nbformat
 from tqdm import tqdm
 
-from optkit.public_checks import DIAGNOSIS_PATTERN
-
 from . import notebooks
-from .course import Course, grading_environment
+from .autograded import assemble, placeholder, save_grades
+from .course import REPO_ROOT, Course
 from .integrity import inspect_submission
-from .results import SubmissionResult, TestResult, load_results, save_results
-from .settings import GradingSettings, load_settings
+from .oracle import OracleProcess
+from .prepare import execution_copy, nbgrader_resources, sanitize, write_cases, write_job
+from .results import FAILED, GRADED, SubmissionResult, TestResult, load_result, load_results, \
+    save_result
+from .sandbox import KIT, RunInputs, Sandbox, SandboxLimits, SandboxRun
+from .settings import GradingSettings, cell_timeout, load_config, load_settings
+from .test_cells import TestCell, test_cells
+from .verdict import Judge, Verdict
 
-KERNEL_DEATH = re.compile(r"DeadKernelError|Kernel died|kernel .*(died|restarting)", re.IGNORECASE)
-
-
-def results_path(course: Course, assignment: str) -> Path:
-    return course.reports / assignment / "results.json"
+MAX_RECORD_LINE = 32 * 2 ** 20
+UNSANDBOXED = ("graded WITHOUT a sandbox (--no-sandbox): the submission's code ran unisolated "
+               "on the grading machine")
 
 
 def record_assignment(course: Course, assignment: str) -> None:
@@ -40,140 +54,308 @@ def record_assignment(course: Course, assignment: str) -> None:
         raise RuntimeError(f"cannot record {assignment} in the gradebook:\n{done.stderr[-3000:]}")
 
 
-def _limits(memory_mb: int):
-    def apply() -> None:
-        cap = memory_mb * 2**20
-        resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
-    return apply
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else ""
 
 
-def run_autograde(course: Course, assignment: str, student: str,
-                  settings: GradingSettings) -> tuple[int, str]:
-    """Run `nbgrader autograde` for one student; returns (exit code, log). Kills it at the limit."""
-    env = dict(grading_environment(), OMP_NUM_THREADS="1", OPENBLAS_NUM_THREADS="1",
-               # The kernel must not import modules from the student's folder (a fake optkit
-               # or autograder next to the notebook would otherwise win over the real ones).
-               PYTHONSAFEPATH="1")
-    command = course.nbgrader_command("autograde", assignment, "--student", student, "--force")
-    process = subprocess.Popen(command, cwd=course.root, env=env, text=True, stdout=subprocess.PIPE,
-                               stderr=subprocess.STDOUT, start_new_session=True,
-                               preexec_fn=_limits(settings.memory_limit_mb))
-    try:
-        log, _ = process.communicate(timeout=settings.submission_timeout)
-        return process.returncode, log
-    except subprocess.TimeoutExpired:
-        os.killpg(process.pid, signal.SIGKILL)
-        log, _ = process.communicate()
-        return -9, log + f"\nTIMEOUT: grading took over {settings.submission_timeout} s"
+@dataclass
+class GradingRun:
+    """Everything one `grade` call shares between its submissions."""
 
+    course: Course
+    assignment: str
+    settings: GradingSettings
+    config: object
+    sandbox: Sandbox
+    scratch: Path
+    tests: list[TestCell] = field(default_factory=list)
+    gradebook_lock: threading.Lock = field(default_factory=threading.Lock)
 
-def read_grades(course: Course, assignment: str, student: str, *, zero_missing: bool) -> dict:
-    """grade_id -> (score, max_score) from the gradebook; optionally turn ungraded cells into 0."""
-    with Gradebook(course.db_url, course.course_id) as gb:
-        gb.update_or_create_student(student)  # nbgrader never saw a student it could not run
-        submission = gb.update_or_create_submission(assignment, student)
-        grades = {}
-        for notebook in submission.notebooks:
-            for grade in notebook.grades:
-                if grade.auto_score is None and zero_missing:
-                    grade.auto_score, grade.needs_manual_grade = 0.0, False
-                grades[grade.name] = (float(grade.score or 0.0), float(grade.max_score))
-        gb.db.commit()
-    return grades
-
-
-def _first_error_line(cell) -> tuple[str, str]:
-    """(what the student sees first, diagnosed mistake key) of a test cell's outputs."""
-    for output in cell.get("outputs", []):
-        if output.get("output_type") == "error":
-            text = f"{output.get('ename')}: {output.get('evalue', '')}"
-            match = DIAGNOSIS_PATTERN.search(text)
-            return text.strip().splitlines()[0][:300], match.group(1) if match else ""
-    return "", ""
-
-
-def read_autograded(course: Course, assignment: str, student: str, nb_name: str) -> tuple[dict, list]:
-    """Per-test (error, mistake) and notebook-wide reasons from the executed notebook."""
-    path = course.autograded / student / assignment / nb_name
-    if not path.exists():
-        return {}, []
-    nb = notebooks.read(path)
-    per_test = {notebooks.grade_id(c): _first_error_line(c) for c in nb.cells if notebooks.is_test(c)}
-    enames = {o.get("ename") for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", [])}
-    reasons = []
-    if "CellTimeoutError" in enames:
-        reasons.append("a cell ran past the per-cell time limit and was interrupted (infinite loop?)")
-    if "MemoryError" in enames:
-        reasons.append("the code ran out of memory (the grading memory cap stopped it)")
-    if any("Output truncated" in o.get("text", "") for c in nb.cells if c.cell_type == "code"
-           for o in c.get("outputs", [])):
-        reasons.append("a cell printed too much; its output was cut (see LimitOutput in nbgrader_config.py)")
-    return per_test, reasons
-
-
-def failure_reason(log: str, returncode: int) -> str:
-    if "TIMEOUT:" in log:
-        return log.strip().splitlines()[-1].replace("TIMEOUT: ", "")
-    if KERNEL_DEATH.search(log):
-        return "the kernel died while running the notebook (the code crashed or killed its process)"
-    errors = [line for line in log.splitlines() if "[ERROR]" in line or "Error" in line]
-    return (errors[0] if errors else f"nbgrader exited with code {returncode}").strip()[:300]
-
-
-def grade_submission(course: Course, assignment: str, student: str,
-                     settings: GradingSettings) -> SubmissionResult:
-    """Grade one student's assignment; never raises for anything the submission does."""
-    started = time.monotonic()
-    release_nb = course.release_notebook(assignment)
-    integrity = inspect_submission(course.submitted / student / assignment, release_nb)
-    result = SubmissionResult(student, assignment, "graded", reasons=list(integrity.problems))
-    per_test = {}
-    if integrity.gradable:
-        returncode, log = run_autograde(course, assignment, student, settings)
-        per_test, reasons = read_autograded(course, assignment, student, release_nb.name)
-        result.reasons += reasons
-        if returncode != 0 or not per_test:
-            result.status = "failed"
-            result.reasons.append(failure_reason(log, returncode))
-    else:
-        result.status = "failed"
-    grades = read_grades(course, assignment, student, zero_missing=result.status == "failed")
-    for grade_id, (score, max_score) in sorted(grades.items()):
-        error, mistake = per_test.get(grade_id, ("", ""))
-        if result.status == "failed":
-            score, error = 0.0, error or "not run: the submission could not be graded"
-        result.tests.append(TestResult(grade_id, score, max_score, error, mistake))
-    result.max_score = sum(t.max_score for t in result.tests)
-    result.seconds = round(time.monotonic() - started, 2)
-    return result
+    def __post_init__(self):
+        self.source_nb_path = self.course.source_notebook(self.assignment)
+        self.source_digest = sha256(self.source_nb_path)
+        self.release_nb = notebooks.read(self.course.release_notebook(self.assignment))
+        self.tests = test_cells(notebooks.read(self.source_nb_path))
+        self.judge = Judge(self.tests)
+        self.oracle_names = self.judge.oracle_names()
+        self.release = _readable_copy(self.course.release / self.assignment,
+                                      self.scratch / "release")
+        self.cases = write_cases(self.scratch / "cases", self.judge, self.tests)
+        self.font_cache = font_cache()
+        self.cell_timeout = cell_timeout(self.config)
 
 
 def grade(course: Course = Course(), assignment: str = "", *, students: list[str] | None = None,
-          jobs: int | None = None, progress: bool = True) -> list[SubmissionResult]:
-    """Autograde the assignment for the given students (default: everyone who submitted)."""
-    settings = load_settings(course.root)
+          jobs: int | None = None, progress: bool = True, force: bool = False,
+          sandbox: bool | None = None) -> list[SubmissionResult]:
+    """Autograde the assignment for the given students (default: everyone who submitted).
+
+    Returns the records of all of them, those graded earlier and kept included. Raises
+    SandboxUnavailable (with what to do) when no sandbox can start and ``sandbox`` is not False.
+    """
+    config = load_config(course.root)
+    settings = load_settings(course.root, config)
     jobs = jobs or settings.jobs
+    isolated = settings.sandbox if sandbox is None else sandbox
     students = students or course.students(assignment)
     unknown = sorted(set(students) - set(course.students(assignment)))
     if unknown:
         raise ValueError(f"no submission of {assignment} for: {', '.join(unknown)}")
+    box = Sandbox(limits(settings), isolated=isolated, hidden=trusted_paths(course))
+    box.probe()
     record_assignment(course, assignment)
-    results = []
-    with ThreadPoolExecutor(max_workers=jobs) as pool, \
-            tqdm(total=len(students), desc=f"grading {assignment}", unit="submission",
-                 disable=not progress) as bar:
-        futures = [pool.submit(grade_submission, course, assignment, s, settings) for s in students]
-        for future in as_completed(futures):
-            results.append(future.result())
-            bar.update()
-    results.sort(key=lambda r: r.student)
-    _merge_into_saved(course, assignment, results)
-    return results
+    with tempfile.TemporaryDirectory(prefix="grading-") as scratch:
+        os.chmod(scratch, 0o755)
+        run = GradingRun(course, assignment, settings, config, box, Path(scratch))
+        todo = [s for s in students if force or not _up_to_date(run, s)]
+        slots = queue.Queue()
+        for slot in range(max(1, jobs)):
+            slots.put(slot)
+        with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool, \
+                tqdm(total=len(todo), desc=f"grading {assignment}", unit="submission",
+                     disable=not progress) as bar:
+            futures = [pool.submit(_grade_and_record, run, s, slots) for s in todo]
+            for future in as_completed(futures):
+                future.result()
+                bar.update()
+    kept = {r.student: r for r in load_results(course.results_dir(assignment))}
+    return [kept[s] for s in sorted(students) if s in kept]
 
 
-def _merge_into_saved(course: Course, assignment: str, results: list[SubmissionResult]) -> None:
-    """Keep earlier results of students not regraded this time (grade --student S)."""
-    path = results_path(course, assignment)
-    regraded = {r.student for r in results}
-    kept = [r for r in load_results(path) if r.student not in regraded] if path.exists() else []
-    save_results(sorted(kept + results, key=lambda r: r.student), path)
+def limits(settings: GradingSettings) -> SandboxLimits:
+    return SandboxLimits(memory_mb=settings.memory_limit_mb, processes=settings.max_processes,
+                         cpu_seconds=settings.submission_timeout,
+                         wall_seconds=settings.submission_timeout,
+                         file_size_mb=settings.max_file_mb, disk_mb=settings.disk_mb,
+                         result_mb=2 * settings.max_output_mb + 8, cores=settings.cpu_cores)
+
+
+def trusted_paths(course: Course) -> tuple[Path, ...]:
+    """Folders that must never show inside a sandbox, even under a mounted Python tree."""
+    import importlib.util
+    paths = {course.root.resolve(), REPO_ROOT, Path.home()}
+    for package in ("solutions", "autograder"):
+        spec = importlib.util.find_spec(package)
+        for location in (spec.submodule_search_locations or []) if spec else []:
+            paths.add(Path(location).resolve())
+    return tuple(sorted(paths))
+
+
+def font_cache() -> Path | None:
+    """Matplotlib's font list, built once outside the sandbox (a fresh one takes seconds)."""
+    import matplotlib
+    base = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache"))
+    folder = base / "optimization-methods" / f"matplotlib-{matplotlib.__version__}"
+    try:
+        if not any(folder.glob("fontlist-*.json")):
+            folder.mkdir(parents=True, exist_ok=True)
+            subprocess.run([sys.executable, "-c", "import matplotlib.font_manager"],
+                           env=dict(os.environ, MPLCONFIGDIR=str(folder)), check=True,
+                           capture_output=True, timeout=300)
+        for path in [folder, *folder.iterdir()]:
+            os.chmod(path, 0o755 if path.is_dir() else 0o644)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return folder
+
+
+def _readable_copy(source: Path, target: Path) -> Path:
+    shutil.copytree(source, target, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+    for path in (target, *target.rglob("*")):
+        os.chmod(path, 0o755 if path.is_dir() else 0o644)
+    return target
+
+
+def _up_to_date(run: GradingRun, student: str) -> bool:
+    """A record exists for exactly this submission, graded on the current instructor notebook."""
+    path = run.course.results_dir(run.assignment) / f"{student}.json"
+    try:
+        kept = load_result(path)
+    except (OSError, ValueError, KeyError, TypeError):
+        return False
+    submitted = run.course.submitted / student / run.assignment / run.source_nb_path.name
+    return (kept.submission_digest == sha256(submitted) and
+            kept.source_digest == run.source_digest and
+            kept.sandboxed == run.sandbox.isolated)
+
+
+def _grade_and_record(run: GradingRun, student: str, slots: queue.Queue) -> None:
+    slot = slots.get()
+    try:
+        result = grade_submission(run, student, slot)
+    finally:
+        slots.put(slot)
+    save_result(result, run.course.results_dir(run.assignment))
+
+
+# --------------------------------------------------------------------------- one submission
+
+
+def grade_submission(run: GradingRun, student: str, slot: int = 0) -> SubmissionResult:
+    """Grade one student's assignment; never raises for anything the submission does."""
+    started = time.monotonic()
+    course, assignment = run.course, run.assignment
+    submitted = course.submitted / student / assignment / run.source_nb_path.name
+    integrity = inspect_submission(submitted.parent, course.release_notebook(assignment))
+    result = SubmissionResult(student, assignment, GRADED, reasons=list(integrity.problems),
+                              sandboxed=run.sandbox.isolated,
+                              submission_digest=sha256(submitted),
+                              source_digest=run.source_digest)
+    resources = nbgrader_resources(course, assignment, student, run.source_nb_path.stem)
+    with run.gradebook_lock:
+        _create_submission(run, student)
+    graded_nb, verdicts = None, {}
+    if integrity.gradable:
+        try:
+            nb = sanitize(notebooks.read(submitted), resources, run.config, run.release_nb)
+        except Exception as error:         # nbgrader could not repair the metadata
+            result.reasons.append(f"nbgrader cannot grade this notebook: {error}"[:300])
+        else:
+            graded_nb, verdicts, sandbox_run = _run_and_judge(run, student, slot, nb, result)
+            result.peak_memory_mb = sandbox_run.peak_memory_mb
+    if graded_nb is None:
+        result.status = FAILED
+        why = "; ".join(result.reasons) or "the submission could not be graded"
+        verdicts = {t.grade_id: run.judge.verdict(t, None, f" (not run: {why})")
+                    for t in run.tests}
+        graded_nb = placeholder(run.release_nb, result.reasons or [why], verdicts)
+    if not run.sandbox.isolated:
+        result.reasons.append(UNSANDBOXED)
+    resources["verdicts"] = verdicts
+    path = course.autograded_notebook(assignment, student)
+    _write_notebook(graded_nb, path)
+    with run.gradebook_lock:
+        save_grades(graded_nb, resources, run.config)
+    result.autograded_digest = sha256(path)
+    result.tests = [_test_result(verdicts[t.grade_id]) for t in run.tests]
+    result.graded_at = datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds")
+    result.seconds = round(time.monotonic() - started, 2)
+    return result
+
+
+def _run_and_judge(run: GradingRun, student: str, slot: int, nb, result: SubmissionResult):
+    """Execute the sanitized notebook in the sandbox; (autograded notebook or None, verdicts)."""
+    job = write_job(run.scratch / "jobs" / f"{slot}-{_slug(student)}",
+                    execution_copy(nb, run.tests), notebook_name=run.source_nb_path.name,
+                    workdir=run.assignment, cell_timeout=run.cell_timeout, settings=run.settings)
+    try:
+        inputs = RunInputs(job=job, release=run.release, cases=run.cases, font_cache=run.font_cache)
+        if run.oracle_names:
+            with OracleProcess(run.oracle_names, job) as socket:
+                inputs.oracle_socket = socket
+                sandbox_run = run.sandbox.run(inputs, slot)
+        else:
+            sandbox_run = run.sandbox.run(inputs, slot)
+    finally:
+        shutil.rmtree(job, ignore_errors=True)
+    payload = sandbox_run.result or {}
+    events = payload.get("events") if isinstance(payload.get("events"), dict) else {}
+    cells = payload.get("cells")
+    result.reasons += run_reasons(sandbox_run, events, cells)
+    records = parse_records(payload.get("records"), {t.grade_id for t in run.tests})
+    cell_index = {notebooks.grade_id(c): i for i, c in enumerate(nb.cells)}
+    verdicts = {t.grade_id: run.judge.verdict(t, records.get(t.grade_id), _why_missing(
+        cell_index.get(t.grade_id), sandbox_run, events)) for t in run.tests}
+    if sandbox_run.result is None or not isinstance(cells, list):
+        return None, verdicts, sandbox_run
+    graded_nb = assemble(nb, cells, verdicts, run.release_nb, run.config)
+    result.reasons += output_reasons(graded_nb)
+    return graded_nb, verdicts, sandbox_run
+
+
+def _create_submission(run: GradingRun, student: str) -> None:
+    """The gradebook's submission row, with nbgrader's timestamp of the collected files."""
+    from nbgrader.api import Gradebook
+    from nbgrader.coursedir import CourseDirectory
+    folder = run.course.submitted / student / run.assignment
+    coursedir = CourseDirectory(config=run.config, root=str(run.course.root))
+    timestamp = coursedir.get_existing_timestamp(str(folder)) if folder.is_dir() else None
+    with Gradebook(run.course.db_url, run.course.course_id) as gb:
+        gb.update_or_create_student(student)
+        if timestamp:
+            gb.update_or_create_submission(run.assignment, student, timestamp=timestamp)
+        else:
+            gb.update_or_create_submission(run.assignment, student)
+
+
+def parse_records(text, grade_ids: set[str]) -> dict[str, dict]:
+    """grade_id -> the last record the sandbox wrote for it (malformed lines are skipped)."""
+    import json
+    records = {}
+    for line in (text if isinstance(text, str) else "").splitlines():
+        if len(line) > MAX_RECORD_LINE:
+            continue
+        try:
+            record = json.loads(line)
+        except (ValueError, RecursionError):
+            continue
+        if isinstance(record, dict) and record.get("grade_id") in grade_ids:
+            records[record["grade_id"]] = record
+    return records
+
+
+def run_reasons(sandbox_run: SandboxRun, events: dict, cells) -> list[str]:
+    """What went wrong in the run, in words (the student and the instructor read these)."""
+    reasons = []
+    if sandbox_run.stopped:
+        reasons.append(f"the run was stopped because {sandbox_run.stopped}")
+    elif sandbox_run.problem:
+        reasons.append(sandbox_run.problem)
+    if events.get("timeouts"):
+        reasons.append(f"a cell ran past the per-cell time limit and was interrupted "
+                       f"(infinite loop?): cell {_cells(events['timeouts'])}")
+    if isinstance(events.get("kernel_died"), int):
+        reasons.append(f"the kernel died while running the notebook, in cell "
+                       f"{events['kernel_died'] + 1} (the code crashed or ended its own "
+                       "process); the checks after it did not run")
+    if events.get("output_cut"):
+        reasons.append(f"a cell printed too much; its output was cut "
+                       f"(cell {_cells(events['output_cut'])})")
+    if events.get("runner_error"):
+        reasons.append(f"the grading run failed: {str(events['runner_error'])[:200]}")
+    return reasons
+
+
+def output_reasons(graded_nb) -> list[str]:
+    """Reasons read off the autograded notebook (built from sanitized outputs)."""
+    reasons = []
+    outputs = [o for c in graded_nb.cells if c.cell_type == "code" for o in c.get("outputs", [])]
+    if any(o.get("ename") == "MemoryError" for o in outputs):
+        reasons.append("the code ran out of memory (the grading memory cap stopped it)")
+    if any("Output truncated" in o.get("text", "") for o in outputs):
+        reasons.append("a cell printed too much; its output was cut "
+                       "(see LimitOutput in nbgrader_config.py)")
+    return reasons
+
+
+def _why_missing(index, sandbox_run: SandboxRun, events: dict) -> str:
+    died = events.get("kernel_died")
+    if sandbox_run.stopped:
+        return f" (the run was stopped because {sandbox_run.stopped})"
+    if sandbox_run.problem:
+        return f" ({sandbox_run.problem})"
+    if index is not None and index in (events.get("timeouts") or []):
+        return " (it ran past the per-cell time limit)"
+    if isinstance(died, int) and index is not None and died <= index:
+        return f" (the kernel died in cell {died + 1})"
+    return " (the code before it stopped the notebook, or something in it stopped the check)"
+
+
+def _test_result(verdict: Verdict) -> TestResult:
+    return TestResult(verdict.grade_id, verdict.points, verdict.max_points, verdict.first_line,
+                      verdict.mistake)
+
+
+def _write_notebook(nb, path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".writing-{path.name}")
+    nbformat.write(nb, str(temporary))
+    os.replace(temporary, path)
+
+
+def _cells(indices) -> str:
+    return ", ".join(str(i + 1) for i in indices[:5] if isinstance(i, int))
+
+
+def _slug(student: str) -> str:
+    return "".join(ch if ch.isalnum() or ch in "-_" else "_" for ch in student)[:80]

@@ -7,7 +7,6 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from .course import Course
-from .grade import results_path
 from .results import SubmissionResult, load_results
 
 TEST_ID = re.compile(r"^test_(?P<exercise>.+?)_(public|hidden)$")
@@ -92,7 +91,7 @@ def _html(summaries: list[AssignmentSummary], table: str) -> str:
 def report(course: Course = Course(), *, assignments: list[str] | None = None) -> Path:
     """Write reports/report.html, summary.json and grade_histogram.png; return the HTML path."""
     assignments = assignments or course.assignments()
-    loaded = {a: load_results(results_path(course, a)) for a in assignments if results_path(course, a).exists()}
+    loaded = {a: load_results(course.results_dir(a)) for a in assignments}
     loaded = {a: r for a, r in loaded.items() if r}
     if not loaded:
         raise FileNotFoundError("no graded results yet: run `autograder grade ASSIGNMENT` first")

@@ -1,9 +1,16 @@
-"""Grading results as small data objects, serialized to JSON with a schema version."""
+"""Grading results as small data objects: one JSON record per submission, written atomically.
+
+The record is the single source the report, the CSV export and the audit read. It is written
+right after the gradebook, so a grading run that is killed keeps every submission it finished.
+"""
 import json
+import os
+import tempfile
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+GRADED, FAILED = "graded", "failed"      # a run that ran (some checks may not have), or none
 
 
 @dataclass
@@ -14,7 +21,7 @@ class TestResult:
     score: float
     max_score: float
     error: str = ""          # first line of the failure, as the student sees it
-    mistake: str = ""        # catalog key of a diagnosed mistake, "function:key"
+    mistake: str = ""        # catalog key of a mistake the trusted side diagnosed, "function:key"
 
     @property
     def passed(self) -> bool:
@@ -27,15 +34,28 @@ class SubmissionResult:
 
     student: str
     assignment: str
-    status: str                           # "graded" | "failed"
+    status: str                           # GRADED | FAILED
     tests: list[TestResult] = field(default_factory=list)
     reasons: list[str] = field(default_factory=list)
-    max_score: float = 0.0
     seconds: float = 0.0
+    sandboxed: bool = True                # False: graded with --no-sandbox (no isolation)
+    submission_digest: str = ""           # sha256 of the submitted notebook (rerun detection)
+    source_digest: str = ""               # sha256 of the instructor's notebook it was graded on
+    autograded_digest: str = ""           # sha256 of the autograded notebook written
+    graded_at: str = ""                   # UTC, ISO 8601
+    peak_memory_mb: float = 0.0
+
+    def __post_init__(self):
+        if self.status not in (GRADED, FAILED):
+            raise ValueError(f"unknown status {self.status!r}")
 
     @property
     def score(self) -> float:
         return sum(t.score for t in self.tests)
+
+    @property
+    def max_score(self) -> float:
+        return sum(t.max_score for t in self.tests)
 
     @property
     def percent(self) -> float:
@@ -47,18 +67,36 @@ class SubmissionResult:
 
     @classmethod
     def from_dict(cls, data: dict) -> "SubmissionResult":
+        data = dict(data)
         tests = [TestResult(**t) for t in data.pop("tests", [])]
         return cls(tests=tests, **data)
 
 
-def save_results(results: list[SubmissionResult], path: Path) -> None:
-    payload = {"schema_version": SCHEMA_VERSION, "submissions": [asdict(r) for r in results]}
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(payload, indent=1, sort_keys=True))
+def save_result(result: SubmissionResult, folder: Path) -> Path:
+    """Write ``folder/<student>.json`` atomically (a reader sees the old or the new record)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    payload = {"schema_version": SCHEMA_VERSION, "submission": asdict(result)}
+    path = folder / f"{result.student}.json"
+    handle, temporary = tempfile.mkstemp(dir=folder, prefix=".writing-", suffix=".json")
+    with os.fdopen(handle, "w", encoding="utf-8") as out:
+        json.dump(payload, out, indent=1, sort_keys=True)
+        out.flush()
+        os.fsync(out.fileno())
+    os.replace(temporary, path)
+    return path
 
 
-def load_results(path: Path) -> list[SubmissionResult]:
-    payload = json.loads(path.read_text())
+def load_result(path: Path) -> SubmissionResult:
+    payload = json.loads(path.read_text(encoding="utf-8"))
     if payload.get("schema_version") != SCHEMA_VERSION:
-        raise ValueError(f"{path}: results schema {payload.get('schema_version')}, expected {SCHEMA_VERSION}")
-    return [SubmissionResult.from_dict(s) for s in payload["submissions"]]
+        raise ValueError(f"{path}: results schema {payload.get('schema_version')}, "
+                         f"expected {SCHEMA_VERSION}; regrade with --force")
+    return SubmissionResult.from_dict(payload["submission"])
+
+
+def load_results(folder: Path) -> list[SubmissionResult]:
+    """Every submission's record in ``folder``, by student."""
+    if not folder.is_dir():
+        return []
+    return sorted((load_result(path) for path in folder.glob("*.json")
+                   if not path.name.startswith(".")), key=lambda r: r.student)

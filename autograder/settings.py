@@ -1,20 +1,42 @@
 """The course's own grading settings, declared once as traitlets and read from nbgrader_config.py."""
 from pathlib import Path
 
-from traitlets import Integer
+from traitlets import Bool, Float, Integer
 from traitlets.config import Config, Configurable, PyFileConfigLoader
 
 
 class GradingSettings(Configurable):
-    """Limits and parallelism of `autograder grade` (set them as c.GradingSettings.<name>)."""
+    """Limits and parallelism of `autograder grade` (set them as c.GradingSettings.<name>).
 
-    jobs = Integer(2, help="Submissions graded at the same time (one kernel each).").tag(config=True)
+    The per-cell time limit is nbgrader's own ``c.Execute.timeout``."""
+
+    jobs = Integer(2, help="Submissions graded at the same time (one sandbox each).").tag(config=True)
+    sandbox = Bool(
+        True, help="Run every submission in a bubblewrap sandbox. Turning it off (or passing "
+        "--no-sandbox) lets student code read and change this machine's files; results and "
+        "reports then carry a warning.").tag(config=True)
     memory_limit_mb = Integer(
-        2048, help="Address-space cap of one grading process and its kernel, in MiB."
+        2048, help="Memory of one submission's processes in all (and address space of each), MiB."
     ).tag(config=True)
     submission_timeout = Integer(
-        600, help="Wall-clock limit for grading one submission, in seconds; then it is killed."
+        600, help="Wall-clock limit for running one submission, in seconds; then it is killed."
     ).tag(config=True)
+    max_processes = Integer(
+        96, help="Processes and threads one submission may run at once (the kernel uses ~20)."
+    ).tag(config=True)
+    max_file_mb = Integer(64, help="Largest file a submission may write, MiB.").tag(config=True)
+    disk_mb = Integer(
+        256, help="Size of each writable area of the sandbox (home, /tmp, output), MiB."
+    ).tag(config=True)
+    max_output_mb = Integer(
+        32, help="Outputs of all cells (and, separately, the test records) kept per submission, MiB."
+    ).tag(config=True)
+    max_cell_output_kb = Integer(
+        2048, help="Output kept of one cell, KiB; the rest is dropped with a note."
+    ).tag(config=True)
+    cpu_cores = Float(
+        1.5, help="CPU cores a submission may keep busy on average; more stops the run "
+        "(so that one submission cannot slow the others down).").tag(config=True)
 
 
 def load_config(course_root: Path) -> Config:
@@ -25,6 +47,12 @@ def load_config(course_root: Path) -> Config:
     return PyFileConfigLoader(config_file.name, path=str(config_file.parent)).load_config()
 
 
-def load_settings(course_root: Path) -> GradingSettings:
+def load_settings(course_root: Path, config: Config | None = None) -> GradingSettings:
     """The GradingSettings of a course."""
-    return GradingSettings(config=load_config(course_root))
+    return GradingSettings(config=config if config is not None else load_config(course_root))
+
+
+def cell_timeout(config: Config) -> int:
+    """nbgrader's per-cell time limit (``c.Execute.timeout``), 30 s if unset."""
+    value = config.Execute.get("timeout", 30) if "Execute" in config else 30
+    return int(value) if value and value > 0 else 30

@@ -117,7 +117,7 @@ def _case_functions(spec) -> dict:
             module, _, qualname = where["local"].partition(":")
             functions[name] = getattr(importlib.import_module(module), qualname)
         else:
-            functions[name] = OracleFunction(name, where["oracle"])
+            functions[name] = OracleFunction(name, where["oracle"], key=name)
     return functions
 
 
@@ -131,7 +131,8 @@ def _earlier_work_from_oracle(fn, spec):
         yield
         return
     saved = {name: namespace[name] for name in uses if name in namespace}
-    namespace.update({name: OracleFunction(name, params) for name, params in uses.items()})
+    namespace.update({name: OracleFunction(name, params, key=f"reference:{name}")
+                      for name, params in uses.items()})
     try:
         yield
     finally:
@@ -149,15 +150,19 @@ class OracleFunction:
     arguments, and changes the dicts, lists and arrays it was given as the reference does.
     """
 
-    def __init__(self, name, params):
-        self.__name__ = self.__qualname__ = name
-        self.params = list(params)
-        self.__signature__ = inspect.Signature(
-            [inspect.Parameter(p, inspect.Parameter.POSITIONAL_OR_KEYWORD) for p in self.params])
+    def __init__(self, name, params, *, key):
+        self.__name__ = self.__qualname__ = name.rpartition(":")[2]
+        self.key = key
+        self.__signature__ = inspect.Signature([inspect.Parameter(
+            entry[0], inspect.Parameter.POSITIONAL_OR_KEYWORD,
+            default=plain_data.decode(entry[1]) if len(entry) > 1 else inspect.Parameter.empty)
+            for entry in params])
 
     def __call__(self, *args, **kwargs):
-        bound = self.__signature__.bind(*args, **kwargs).arguments
-        answer = _ask_oracle({"function": self.__name__, "kwargs": plain_data.encode(bound)})
+        bound = self.__signature__.bind(*args, **kwargs)
+        bound.apply_defaults()
+        bound = dict(bound.arguments)
+        answer = _ask_oracle({"function": self.key, "kwargs": plain_data.encode(bound)})
         if "error" in answer:
             raise RuntimeError(f"{self.__name__}: {answer['error']}")
         result = plain_data.decode(answer["ok"])

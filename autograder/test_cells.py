@@ -1,0 +1,74 @@
+"""The graded test cells of an assignment, read from the instructor's notebook (never a student's).
+
+A test cell is one of two calls, and its grade id says which (``test_<function>_<kind>``)::
+
+    optkit.check("initialize_velocity", initialize_velocity)            # test_..._public
+    hidden_check("initialize_velocity", initialize_velocity)            # test_..._hidden
+
+At grading, the trusted side knows from this what each cell checks; the cell that runs in the
+sandbox is ``recording_source(test)`` instead, and its points come from the verdict.
+"""
+import ast
+import re
+from dataclasses import dataclass
+
+from . import notebooks
+
+KINDS = {"check": "public", "hidden_check": "hidden"}
+GRADE_ID = re.compile(r"^test_(?P<function>\w+?)_(?P<kind>public|hidden)$")
+
+
+@dataclass(frozen=True)
+class TestCell:
+    """One autograded test cell: which function it checks, how, and for how many points."""
+
+    grade_id: str
+    function: str
+    kind: str              # "public" or "hidden"
+    expression: str        # the code that names the student's function in the cell
+    points: float
+
+    @property
+    def recording_source(self) -> str:
+        """The line executed in the sandbox in place of the cell."""
+        return f'__import__("recorder").record({self.grade_id!r}, {self.expression})'
+
+
+def grade_id_parts(grade_id: str) -> tuple[str, str] | None:
+    """(function, kind) of a test cell's grade id, or None if it does not follow the convention."""
+    match = GRADE_ID.match(grade_id or "")
+    return (match.group("function"), match.group("kind")) if match else None
+
+
+def parse_test_cell(grade_id: str, source: str, points: float) -> TestCell:
+    """The TestCell of an instructor's test cell; ValueError for any other form."""
+    try:
+        tree = ast.parse(source)
+    except SyntaxError as error:
+        raise ValueError(f"test cell {grade_id}: not valid Python ({error.msg})") from None
+    calls = [node.value for node in tree.body
+             if isinstance(node, ast.Expr) and isinstance(node.value, ast.Call)]
+    others = [node for node in tree.body if not isinstance(node, (ast.Expr, ast.Import,
+                                                                   ast.ImportFrom))]
+    if len(calls) != 1 or others:
+        raise ValueError(f"test cell {grade_id}: expected exactly one check call, "
+                         f"optkit.check(name, fn) or hidden_check(name, fn)")
+    call = calls[0]
+    callee = call.func.attr if isinstance(call.func, ast.Attribute) else getattr(
+        call.func, "id", "")
+    if callee not in KINDS or len(call.args) != 2 or call.keywords or not (
+            isinstance(call.args[0], ast.Constant) and isinstance(call.args[0].value, str)):
+        raise ValueError(f"test cell {grade_id}: {ast.unparse(call)[:80]} is not "
+                         "optkit.check(\"name\", fn) or hidden_check(\"name\", fn)")
+    function, kind = call.args[0].value, KINDS[callee]
+    if grade_id != f"test_{function}_{kind}":
+        raise ValueError(f"test cell {grade_id}: a {kind} check of {function} must have the "
+                         f"grade id test_{function}_{kind}")
+    return TestCell(grade_id, function, kind, ast.unparse(call.args[1]), float(points))
+
+
+def test_cells(nb) -> list[TestCell]:
+    """Every autograded test cell of an instructor (source or release) notebook, in order."""
+    return [parse_test_cell(notebooks.grade_id(cell), cell.source,
+                            notebooks.nbgrader_meta(cell).get("points", 0))
+            for cell in nb.cells if notebooks.is_test(cell)]

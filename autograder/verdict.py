@@ -1,0 +1,231 @@
+"""`verdict`: decide every test cell's points on the trusted side, from what the sandbox recorded.
+
+The sandbox hands back, per test cell, what the student's function returned on each case (and
+the protected inputs after the call) as plain data. Here, and only here, the reference
+solutions compute the expected observations on the same inputs, the check engine of ``optkit``
+compares them with the contract's tolerance, and the mistake catalog is run to name a slip.
+A test cell earns its points when every case agrees; a missing, unreadable, incomplete or
+refused record earns nothing, with a message saying why. The message is the one the student's
+own check prints (public cases show expected values, hidden ones never do).
+"""
+import inspect
+import threading
+from dataclasses import dataclass, field
+
+import nbformat
+
+from optkit.compare import DIAGNOSIS_PATTERN
+from optkit.contracts import get_contract
+from optkit.public_checks import PASS_LINE
+from optkit.runner import JudgedCase, Observation, observe, untouched, verdict as judge_cases
+from optkit.serialization import NAMED_FUNCTIONS
+from solutions import reference
+from solutions.cases import public_cases
+
+from .hidden_checks import hidden_judged_cases, mistake_candidates
+from .test_cells import TestCell
+from .untrusted import plain_data
+
+ORACLE_REFERENCE = "reference:"
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """The trusted outcome of one test cell: its points and what the student reads."""
+
+    grade_id: str
+    points: float
+    max_points: float
+    message: str                              # the pass line, or the failure's message
+    ename: str = ""                           # "" when it passed
+    traceback: tuple[str, ...] = ()
+    mistake: str = ""                         # "function:key" of a diagnosed mistake
+
+    @property
+    def passed(self) -> bool:
+        return not self.ename
+
+    @property
+    def first_line(self) -> str:
+        return "" if self.passed else f"{self.ename}: {self.message.splitlines()[0]}"[:300]
+
+    def outputs(self) -> list:
+        """The cell's outputs in the autograded notebook (and so in the feedback)."""
+        if self.passed:
+            return [nbformat.v4.new_output("stream", name="stdout", text=self.message + "\n")]
+        return [nbformat.v4.new_output("error", ename=self.ename, evalue=self.message,
+                                       traceback=list(self.traceback or self.message.splitlines()))]
+
+
+@dataclass
+class Judge:
+    """The checks of one assignment, with their cases, expectations and mistakes, computed once
+    per grading run and shared by every submission (thread-safe)."""
+
+    tests: list[TestCell]
+    seed: int | None = None
+    _cases: dict = field(default_factory=dict)
+    _candidates: dict = field(default_factory=dict)
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def __post_init__(self):
+        self.by_id = {test.grade_id: test for test in self.tests}
+        self.functions = {}               # name -> trusted callable, for functions in cases
+        for test in self.tests:
+            for case in self.cases(test):
+                for value in case.inputs.values():
+                    if callable(value):
+                        self.functions[function_name(value)] = value
+
+    # ---------------------------------------------------------------- what the sandbox gets
+
+    def cases(self, test: TestCell) -> list[JudgedCase]:
+        with self._lock:
+            if test.grade_id not in self._cases:
+                self._cases[test.grade_id] = (hidden_judged_cases(test.function, seed=self.seed)
+                                              if test.kind == "hidden" else
+                                              public_judged_cases(test.function))
+            return self._cases[test.grade_id]
+
+    def sandbox_spec(self, test: TestCell) -> dict:
+        """The cases file of a test cell: inputs only, never an expected value."""
+        contract = get_contract(test.function)
+        names = {function: name for name, function in self.functions.items()}
+        spec = {"function": test.function, "kind": test.kind, "args": list(contract.args),
+                "protected": list(contract.protected),
+                "cases": [plain_data.encode(case.inputs, functions=names)
+                          for case in self.cases(test)],
+                "functions": {name: _where(name, function)
+                              for name, function in self.functions.items()}}
+        if test.kind == "hidden" and contract.uses:
+            spec["uses"] = {name: parameters(reference(name)) for name in contract.uses}
+        return spec
+
+    def oracle_names(self) -> list[str]:
+        """What the oracle must answer for this assignment ([] when no oracle is needed)."""
+        names = [name for name, where in ((n, _where(n, f)) for n, f in self.functions.items())
+                 if "oracle" in where]
+        for test in self.tests:
+            if test.kind == "hidden":
+                names += [ORACLE_REFERENCE + name for name in get_contract(test.function).uses]
+        return sorted(set(names))
+
+    # ---------------------------------------------------------------- deciding
+
+    def candidates(self, test: TestCell):
+        with self._lock:
+            cached = self._candidates.get(test.grade_id)
+        if cached is None:
+            cached = mistake_candidates(test.function, self.cases(test))
+            with self._lock:
+                self._candidates[test.grade_id] = cached
+        return cached
+
+    def verdict(self, test: TestCell, record: dict | None, why_missing: str = "") -> Verdict:
+        """The points and message of ``test`` given its record (None: it did not run)."""
+        try:
+            return self._decide(test, record, why_missing)
+        except plain_data.PlainDataError as error:
+            return _failed(test, "CheckFailure", f"✗ {test.function}: the record of this check "
+                           f"cannot be read ({error}); it earns no points")
+
+    def _decide(self, test, record, why_missing) -> Verdict:
+        name, cases = test.function, self.cases(test)
+        contract = get_contract(name)
+        if record is None:
+            return _failed(test, "CheckFailure", f"✗ {name}: this check did not run"
+                           f"{why_missing}, so it earns no points")
+        if "not_callable" in record:
+            return _failed(test, "TypeError", f"pass the function itself, without calling it: "
+                           f"check({name!r}, {name}); got {str(record['not_callable'])[:100]}")
+        signature = record.get("signature")
+        if isinstance(signature, dict) and signature.get("binds") is False:
+            return _failed(test, "CheckFailure", f"✗ {name} must take the arguments "
+                           f"({', '.join(contract.args)}); yours takes "
+                           f"{str(signature.get('text'))[:300]}. Keep the argument names given "
+                           "in the exercise.")
+        observations = [self._observation(item) for item in _list(record.get("observations"))]
+        for number, observation in enumerate(observations):
+            refused = plain_data.contains_refused([observation.returned,
+                                                   observation.inputs_after])
+            if refused:
+                return _failed(test, "CheckFailure", f"✗ {name} returned {refused} in "
+                               f"{test.kind} case {number + 1} of {len(cases)}: return plain "
+                               "numbers, lists, tuples, dicts and numpy arrays")
+        if "raised" in record:
+            return self._raised(test, cases, record["raised"], len(observations))
+        if "unrecordable" in record:
+            return _failed(test, "CheckFailure", f"✗ {name}: what it returned cannot be graded "
+                           f"({str(record['unrecordable'])[:300]})")
+        if len(observations) != len(cases):
+            return _failed(test, "CheckFailure", f"✗ {name}: the check stopped after "
+                           f"{len(observations)} of {len(cases)} {test.kind} cases{why_missing}")
+        failure = judge_cases(contract, cases, observations, test.kind,
+                              lambda: self.candidates(test), reveal=test.kind == "public")
+        if failure:
+            match = DIAGNOSIS_PATTERN.search(failure)
+            return _failed(test, "CheckFailure", failure, mistake=match.group(1) if match else "")
+        line = (PASS_LINE.format(name=name, count=len(cases)) if test.kind == "public"
+                else f"✓ {name} passed {len(cases)} hidden cases.")
+        return Verdict(test.grade_id, test.points, test.points, line)
+
+    def _observation(self, item) -> Observation:
+        decoded = plain_data.decode(item, functions=self.functions)
+        if not (isinstance(decoded, dict) and set(decoded) == {"returned", "inputs_after"}
+                and isinstance(decoded["inputs_after"], dict)):
+            raise plain_data.PlainDataError("an observation is not {returned, inputs_after}")
+        return Observation(decoded["returned"], decoded["inputs_after"])
+
+    def _raised(self, test, cases, raised, finished) -> Verdict:
+        raised = raised if isinstance(raised, dict) else {}
+        number = finished + 1
+        label = cases[finished].label if finished < len(cases) else "?"
+        ename = "".join(ch for ch in str(raised.get("type", "Exception")) if ch.isalnum() or
+                        ch == "_")[:80] or "Exception"
+        message = str(raised.get("message", ""))[:2000]
+        lines = [str(line)[:500] for line in _list(raised.get("traceback"))[:60]]
+        note = f"(raised by {test.function} in {test.kind} case {number} of {len(cases)}: {label})"
+        return Verdict(test.grade_id, 0.0, test.points, f"{message}\n{note}", ename,
+                       tuple(lines + [note]))
+
+
+def public_judged_cases(name: str) -> list[JudgedCase]:
+    """The public cases of ``name`` (those of the student's casebook) with their expectations."""
+    contract = get_contract(name)
+    return [JudgedCase(case.label, case.kwargs, untouched(
+        contract, case.kwargs, observe(contract, reference(name), case.kwargs).returned))
+        for case in public_cases(name)]
+
+
+def function_name(function) -> str:
+    """How a function passed in a case is named across the wall."""
+    for key, known in NAMED_FUNCTIONS.items():
+        if function is known:
+            return f"optkit.serialization:{key}"
+    return f"{function.__module__}:{function.__qualname__}"
+
+
+def parameters(function) -> list:
+    """A function's parameters as plain data: [name, encoded default or absent]."""
+    listed = []
+    for parameter in inspect.signature(function).parameters.values():
+        entry = [parameter.name]
+        if parameter.default is not inspect.Parameter.empty:
+            entry.append(plain_data.encode(parameter.default))
+        listed.append(entry)
+    return listed
+
+
+def _where(name: str, function) -> dict:
+    """A shipped optkit function runs in the sandbox; any other is asked of the oracle."""
+    if name.startswith("optkit."):
+        return {"local": name}
+    return {"oracle": parameters(function)}
+
+
+def _failed(test: TestCell, ename: str, message: str, *, mistake: str = "") -> Verdict:
+    return Verdict(test.grade_id, 0.0, test.points, message, ename, mistake=mistake)
+
+
+def _list(value) -> list:
+    return value if isinstance(value, list) else []
