@@ -25,7 +25,12 @@ def _release(args) -> int:
 def _grade(args) -> int:
     from .grade import grade
     from .report import score_table
-    results = grade(_course(args), args.assignment, students=args.student or None, jobs=args.jobs)
+    if args.no_sandbox:
+        print("WARNING: grading without a sandbox: student code runs unisolated on this machine "
+              "and can read or change its files. The results and the report say so.",
+              file=sys.stderr)
+    results = grade(_course(args), args.assignment, students=args.student or None, jobs=args.jobs,
+                    force=args.force, sandbox=False if args.no_sandbox else None)
     print(score_table({args.assignment: results}))
     for r in results:
         if r.reasons:
@@ -72,6 +77,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("assignment")
     p.add_argument("--student", action="append", help="only this student (repeatable)")
     p.add_argument("--jobs", type=int, help="submissions graded at once (default: GradingSettings.jobs)")
+    p.add_argument("--force", action="store_true",
+                   help="regrade every submission, even those already graded and unchanged")
+    p.add_argument("--no-sandbox", action="store_true",
+                   help="run student code WITHOUT isolation (only where no sandbox can start); "
+                        "the results and the report carry a warning")
     p.set_defaults(run=_grade)
     p = verbs.add_parser("feedback", help="HTML feedback for graded submissions")
     p.add_argument("assignment")
@@ -96,7 +106,7 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return args.run(args)
-    except (ValueError, FileNotFoundError, RuntimeError) as error:
+    except (ValueError, FileNotFoundError, RuntimeError) as error:   # SandboxUnavailable too
         print(f"autograder {args.verb}: {error}", file=sys.stderr)
         return 2
 

@@ -21,15 +21,17 @@ import sys
 import tempfile
 import threading
 import time
+import warnings
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import nbformat
+from sqlalchemy.exc import SAWarning
 from tqdm import tqdm
 
 from . import notebooks
-from .autograded import assemble, placeholder, save_grades
+from .autograded import assemble, placeholder, safe_outputs, save_grades
 from .course import REPO_ROOT, Course
 from .integrity import inspect_submission
 from .oracle import OracleProcess
@@ -255,11 +257,12 @@ def _run_and_judge(run: GradingRun, student: str, slot: int, nb, result: Submiss
     records = parse_records(payload.get("records"), {t.grade_id for t in run.tests})
     cell_index = {notebooks.grade_id(c): i for i, c in enumerate(nb.cells)}
     verdicts = {t.grade_id: run.judge.verdict(t, records.get(t.grade_id), _why_missing(
-        cell_index.get(t.grade_id), sandbox_run, events)) for t in run.tests}
+        cell_index.get(t.grade_id), sandbox_run, events, cells)) for t in run.tests}
     if sandbox_run.result is None or not isinstance(cells, list):
         return None, verdicts, sandbox_run
     graded_nb = assemble(nb, cells, verdicts, run.release_nb, run.config)
-    result.reasons += output_reasons(graded_nb)
+    result.reasons += [reason for reason in output_reasons(graded_nb)
+                       if not (events.get("output_cut_reported") and "printed too much" in reason)]
     return graded_nb, verdicts, sandbox_run
 
 
@@ -270,7 +273,9 @@ def _create_submission(run: GradingRun, student: str) -> None:
     folder = run.course.submitted / student / run.assignment
     coursedir = CourseDirectory(config=run.config, root=str(run.course.root))
     timestamp = coursedir.get_existing_timestamp(str(folder)) if folder.is_dir() else None
-    with Gradebook(run.course.db_url, run.course.course_id) as gb:
+    with Gradebook(run.course.db_url, run.course.course_id) as gb, warnings.catch_warnings():
+        # nbgrader's API warns while it creates a new submission's rows; they are created
+        warnings.simplefilter("ignore", SAWarning)
         gb.update_or_create_student(student)
         if timestamp:
             gb.update_or_create_submission(run.assignment, student, timestamp=timestamp)
@@ -311,6 +316,7 @@ def run_reasons(sandbox_run: SandboxRun, events: dict, cells) -> list[str]:
     if events.get("output_cut"):
         reasons.append(f"a cell printed too much; its output was cut "
                        f"(cell {_cells(events['output_cut'])})")
+        events["output_cut_reported"] = True
     if events.get("runner_error"):
         reasons.append(f"the grading run failed: {str(events['runner_error'])[:200]}")
     return reasons
@@ -328,7 +334,7 @@ def output_reasons(graded_nb) -> list[str]:
     return reasons
 
 
-def _why_missing(index, sandbox_run: SandboxRun, events: dict) -> str:
+def _why_missing(index, sandbox_run: SandboxRun, events: dict, cells) -> str:
     died = events.get("kernel_died")
     if sandbox_run.stopped:
         return f" (the run was stopped because {sandbox_run.stopped})"
@@ -338,7 +344,22 @@ def _why_missing(index, sandbox_run: SandboxRun, events: dict) -> str:
         return " (it ran past the per-cell time limit)"
     if isinstance(died, int) and index is not None and died <= index:
         return f" (the kernel died in cell {died + 1})"
+    error = _error_in_cell(cells, index)
+    if error:
+        return f" ({error})"
     return " (the code before it stopped the notebook, or something in it stopped the check)"
+
+
+def _error_in_cell(cells, index) -> str:
+    """The first error the sandbox reported in cell ``index`` (the student's own words)."""
+    if not isinstance(cells, list) or index is None or index >= len(cells):
+        return ""
+    for output in safe_outputs((cells[index] or {}).get("outputs")
+                               if isinstance(cells[index], dict) else None):
+        if output.output_type == "error":
+            first = (output.evalue.splitlines() or [""])[0]
+            return f"{output.ename}: {first}"[:200]
+    return ""
 
 
 def _test_result(verdict: Verdict) -> TestResult:

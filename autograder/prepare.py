@@ -13,6 +13,7 @@ import os
 from pathlib import Path
 
 import nbformat
+from nbformat.v4.nbbase import random_cell_id
 from nbgrader.preprocessors import (CheckCellMetadata, ClearOutput, DeduplicateIds,
                                     OverwriteCells, OverwriteKernelspec)
 
@@ -36,6 +37,8 @@ def sanitize(nb, resources: dict, config, release_nb):
         nb, resources = step(config=config).preprocess(nb, resources)
     given = {notebooks.grade_id(c): c for c in release_nb.cells if notebooks.is_test(c)}
     for cell in nb.cells:
+        if not cell.get("id"):            # a cell nbgrader put back has none
+            cell["id"] = random_cell_id()
         original = given.get(notebooks.grade_id(cell))
         if original is not None and cell.cell_type == "code":
             cell.metadata["nbgrader"] = copy.deepcopy(original.metadata["nbgrader"])

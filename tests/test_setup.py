@@ -7,13 +7,13 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def _name(requirement: str) -> str:
-    return re.split(r"[<>=!~ \[]", requirement.strip(), maxsplit=1)[0].lower()
+    return re.split(r"[<>=!~ \[;]", requirement.strip(), maxsplit=1)[0].lower()
 
 
 def _pyproject_requirements() -> dict[str, str]:
     project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
     requirements = project["dependencies"] + project["optional-dependencies"]["test"]
-    return {_name(r): r.replace(" ", "") for r in requirements}
+    return {_name(r): r.split(";")[0].replace(" ", "") for r in requirements}
 
 
 def _conda_requirements() -> dict[str, str]:
@@ -21,7 +21,9 @@ def _conda_requirements() -> dict[str, str]:
     dependencies = text.split("dependencies:", 1)[1]
     found = {}
     for line in dependencies.splitlines():
-        match = re.match(r"^  - ([A-Za-z0-9_.\-]+[<>=!~][^#\s]*|[A-Za-z0-9_.\-]+)\s*$", line)
+        # conda packages, and the pip-only ones listed under "pip:"
+        match = re.match(r"^(?:  |      )- ([A-Za-z0-9_.\-]+[<>=!~][^#\s]*|[A-Za-z0-9_.\-]+)\s*(#.*)?$",
+                         line)
         if match and _name(match.group(1)) not in {"python", "pip"}:
             found[_name(match.group(1))] = match.group(1)
     return found
