@@ -53,8 +53,15 @@ def _export(args) -> int:
 
 
 def _report(args) -> int:
+    import json
     from .report import report
-    print(report(_course(args), assignments=args.assignments or None))
+    path = report(_course(args), assignments=args.assignments or None)
+    print(path)
+    summary = json.loads((path.parent / "summary.json").read_text())
+    flags = [f"{s['assignment']}: {flag}" for s in summary["assignments"] for flag in s["flags"]]
+    if flags:
+        print(f"{len(flags)} flag(s) to check:")
+        print("\n".join(f"  {flag}" for flag in flags))
     return 0
 
 

@@ -322,12 +322,23 @@ def run_reasons(sandbox_run: SandboxRun, events: dict, cells) -> list[str]:
     return reasons
 
 
+# An error any cell printed -> what a cap of the sandbox stopped (the student reads it too).
+CAP_ERRORS = {
+    "Resource temporarily unavailable": "the code started more processes or threads than the "
+                                        "cap allows (GradingSettings.max_processes)",
+    "No space left on device": "the code filled its disk space (GradingSettings.disk_mb)",
+    "File too large": "the code wrote a file larger than the cap (GradingSettings.max_file_mb)",
+}
+
+
 def output_reasons(graded_nb) -> list[str]:
     """Reasons read off the autograded notebook (built from sanitized outputs)."""
     reasons = []
     outputs = [o for c in graded_nb.cells if c.cell_type == "code" for o in c.get("outputs", [])]
     if any(o.get("ename") == "MemoryError" for o in outputs):
         reasons.append("the code ran out of memory (the grading memory cap stopped it)")
+    text = "\n".join(o.get("evalue", "") + o.get("text", "") for o in outputs)
+    reasons += [reason for error, reason in CAP_ERRORS.items() if error in text]
     if any("Output truncated" in o.get("text", "") for o in outputs):
         reasons.append("a cell printed too much; its output was cut "
                        "(see LimitOutput in nbgrader_config.py)")

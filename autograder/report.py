@@ -1,15 +1,16 @@
-"""`report`: the class summary: score table, pass rate per exercise, frequent mistakes, histogram."""
+"""`report`: the class summary: score table, pass rate per exercise, frequent mistakes, histogram,
+and the audit's flags (grades that disagree with the gradebook, scores next to errors, runs
+without a sandbox) at the top, where an instructor sees them first."""
 import html
 import json
-import re
 from collections import Counter
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from .audit import audit
 from .course import Course
 from .results import SubmissionResult, load_results
-
-TEST_ID = re.compile(r"^test_(?P<exercise>.+?)_(public|hidden)$")
+from .test_cells import grade_id_parts
 
 
 @dataclass
@@ -21,14 +22,15 @@ class AssignmentSummary:
     exercise_pass_rate: dict[str, float] = field(default_factory=dict)
     mistakes: list[tuple[str, int]] = field(default_factory=list)
     problems: dict[str, list[str]] = field(default_factory=dict)
+    flags: list[str] = field(default_factory=list)      # "student: what", from the audit
 
 
 def exercise_of(grade_id: str) -> str:
-    match = TEST_ID.match(grade_id)
-    return match.group("exercise") if match else grade_id
+    parts = grade_id_parts(grade_id)
+    return parts[0] if parts else grade_id
 
 
-def summarize(assignment: str, results: list[SubmissionResult]) -> AssignmentSummary:
+def summarize(assignment: str, results: list[SubmissionResult], flags=()) -> AssignmentSummary:
     exercises = sorted({exercise_of(t.grade_id) for r in results for t in r.tests})
     pass_rate = {}
     for exercise in exercises:
@@ -38,7 +40,8 @@ def summarize(assignment: str, results: list[SubmissionResult]) -> AssignmentSum
     return AssignmentSummary(
         assignment, len(results), max(r.max_score for r in results),
         round(sum(r.percent for r in results) / len(results), 1), pass_rate, mistakes,
-        {r.student: r.reasons for r in results if r.reasons})
+        {r.student: r.reasons for r in results if r.reasons},
+        [f"{flag.student}: {flag.what}" for flag in flags])
 
 
 def score_table(results_by_assignment: dict[str, list[SubmissionResult]]) -> str:
@@ -77,6 +80,9 @@ def _html(summaries: list[AssignmentSummary], table: str) -> str:
              "<img src='grade_histogram.png' alt='grade histogram'>"]
     for s in summaries:
         parts.append(f"<h2>{s.assignment}</h2><p>{s.submissions} submissions, mean {s.mean_percent}%</p>")
+        if s.flags:
+            parts.append("<h3 style='color:#b00'>Flags: check these grades</h3><ul>" + "".join(
+                f"<li>{html.escape(flag)}</li>" for flag in s.flags) + "</ul>")
         parts.append("<table border=1><tr><th>exercise</th><th>pass rate</th></tr>" + "".join(
             f"<tr><td>{html.escape(e)}</td><td>{100 * r:.0f}%</td></tr>" for e, r in s.exercise_pass_rate.items())
             + "</table>")
@@ -95,12 +101,12 @@ def report(course: Course = Course(), *, assignments: list[str] | None = None) -
     loaded = {a: r for a, r in loaded.items() if r}
     if not loaded:
         raise FileNotFoundError("no graded results yet: run `autograder grade ASSIGNMENT` first")
-    summaries = [summarize(a, r) for a, r in sorted(loaded.items())]
+    summaries = [summarize(a, r, audit(course, a, r)) for a, r in sorted(loaded.items())]
     table = score_table(loaded)
     course.reports.mkdir(parents=True, exist_ok=True)
     _histogram(loaded, course.reports / "grade_histogram.png")
     (course.reports / "summary.json").write_text(
-        json.dumps({"schema_version": 1, "assignments": [asdict(s) for s in summaries]}, indent=1))
+        json.dumps({"schema_version": 2, "assignments": [asdict(s) for s in summaries]}, indent=1))
     out = course.reports / "report.html"
     out.write_text(_html(summaries, table), encoding="utf-8")
     return out

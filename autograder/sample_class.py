@@ -2,7 +2,7 @@
 
 Student ids say what each submission is and what should happen to it (nbval's convention):
 `correct`, `correct-different`, `blank`, `mistake-<function>-<key>` (or `mistakes-<k>` when the
-k-th mistakes of all functions are combined), `broken-*`, `tampered-*`.
+k-th mistakes of all functions are combined), `broken-*`, `tampered-*`, `hostile-*`.
 """
 import inspect
 import re
@@ -16,7 +16,8 @@ from solutions import alternatives
 from solutions.mistakes import catalog
 
 from . import notebooks
-from .course import Course
+from .course import REPO_ROOT, Course
+from .hostile import ATTACKS, VICTIM, Attack
 
 DEF_LINE = re.compile(r"^def \w+\(", re.MULTILINE)
 
@@ -86,6 +87,39 @@ def _mistake_submissions(release_nb, correct: dict, functions: list[str], combin
     return samples
 
 
+def hostile_notebook(release_nb, source_nb, attack: Attack, *, course_root: Path, assignment: str,
+                     notebook: str):
+    """The release notebook answered as ``attack.base`` says, with the attack's code added."""
+    correct = _correct_answers(source_nb)
+    functions = graded_functions(source_nb)
+    code = (attack.code.replace("FIRST_FUNCTION", functions[0])
+            .replace("NOTEBOOK_STEM", Path(notebook).stem).replace("NOTEBOOK", notebook)
+            .replace("ASSIGNMENT", assignment).replace("FUNCTIONS", repr(functions))
+            .replace("COURSE_ROOT", repr(str(course_root))).replace("REPO_ROOT", repr(str(REPO_ROOT)))
+            .replace("VICTIM", repr(VICTIM)))
+    base = correct if attack.base == "correct" else {}
+    nb = _answered(release_nb, base)
+    if attack.where == "answer":
+        for cell in nb.cells:
+            if notebooks.is_solution(cell) and notebooks.grade_id(cell) in functions:
+                cell.source = cell.source.rstrip() + "\n\n\n" + code
+    elif attack.where == "first":
+        first = next(i for i, c in enumerate(nb.cells) if c.cell_type == "code")
+        nb.cells.insert(first + 1, nbformat.v4.new_code_cell(code))
+    else:
+        nb.cells.append(nbformat.v4.new_code_cell(code))
+    return nb
+
+
+def hostile_notebooks(release_nb, source_nb, *, course_root: Path, assignment: str, notebook: str,
+                      attacks=ATTACKS) -> dict:
+    """Every hostile submission; expected "full" or "zero" is its honest grade."""
+    return {SampleSubmission(f"hostile-{attack.name}", "full" if attack.base == "correct" else "zero"):
+            hostile_notebook(release_nb, source_nb, attack, course_root=course_root,
+                             assignment=assignment, notebook=notebook)
+            for attack in attacks}
+
+
 def sample_notebooks(release_nb, source_nb, *, combined_mistakes: bool = False) -> dict[SampleSubmission, object]:
     """Every sample submission of one assignment: notebook objects, or bytes for a broken file."""
     correct = _correct_answers(source_nb)
@@ -116,12 +150,18 @@ def sample_notebooks(release_nb, source_nb, *, combined_mistakes: bool = False) 
 
 
 def write_sample_class(course: Course, assignment: str, *, combined_mistakes: bool = False,
-                       kinds: tuple[str, ...] | None = None) -> list[SampleSubmission]:
+                       kinds: tuple[str, ...] | None = None,
+                       attacks: list[Attack] | None = None) -> list[SampleSubmission]:
     """Write the sample class into course/submitted/<student>/<assignment>/ and list it;
-    ``kinds`` keeps only the students whose id starts with one of these prefixes."""
+    ``kinds`` keeps only the students whose id starts with one of these prefixes, ``attacks``
+    the hostile submissions to include (default: none)."""
     release_nb_path = course.release_notebook(assignment)
-    samples = sample_notebooks(notebooks.read(release_nb_path), notebooks.read(course.source_notebook(assignment)),
-                               combined_mistakes=combined_mistakes)
+    release_nb = notebooks.read(release_nb_path)
+    source_nb = notebooks.read(course.source_notebook(assignment))
+    samples = sample_notebooks(release_nb, source_nb, combined_mistakes=combined_mistakes)
+    samples.update(hostile_notebooks(release_nb, source_nb, course_root=course.root,
+                                     assignment=assignment, notebook=release_nb_path.name,
+                                     attacks=attacks or []))
     samples = {s: c for s, c in samples.items() if kinds is None or s.student.startswith(kinds)}
     for sample, content in samples.items():
         folder = course.submitted / sample.student / assignment
