@@ -45,7 +45,7 @@ def assemble(nb, cells: list | None, verdicts: dict, release_nb, config):
                          if key in cell.metadata}
         if cell.cell_type == "code":
             verdict = verdicts.get(notebooks.grade_id(cell))
-            ran = aligned[index] if aligned else {}
+            ran = (aligned[index] if aligned else None) or {}
             cell.outputs = verdict.outputs() if verdict else safe_outputs(ran.get("outputs"))
             count = ran.get("execution_count") if isinstance(ran, dict) else None
             cell.execution_count = count if type(count) is int and count >= 0 else None

@@ -40,7 +40,7 @@ from .results import FAILED, GRADED, SubmissionResult, TestResult, load_result, 
     save_result
 from .sandbox import KIT, RunInputs, Sandbox, SandboxLimits, SandboxRun
 from .settings import GradingSettings, cell_timeout, load_config, load_settings
-from .test_cells import TestCell, test_cells
+from .test_cells import TestCell, read_test_cells
 from .verdict import Judge, Verdict
 
 MAX_RECORD_LINE = 32 * 2 ** 20
@@ -77,7 +77,7 @@ class GradingRun:
         self.source_nb_path = self.course.source_notebook(self.assignment)
         self.source_digest = sha256(self.source_nb_path)
         self.release_nb = notebooks.read(self.course.release_notebook(self.assignment))
-        self.tests = test_cells(notebooks.read(self.source_nb_path))
+        self.tests = read_test_cells(notebooks.read(self.source_nb_path))
         self.judge = Judge(self.tests)
         self.oracle_names = self.judge.oracle_names()
         self.release = _readable_copy(self.course.release / self.assignment,
@@ -185,9 +185,30 @@ def _grade_and_record(run: GradingRun, student: str, slots: queue.Queue) -> None
     slot = slots.get()
     try:
         result = grade_submission(run, student, slot)
+    except Exception as error:       # a bug of ours must not cost the rest of the class
+        result = _internal_error(run, student, error)
     finally:
         slots.put(slot)
     save_result(result, run.course.results_dir(run.assignment))
+
+
+def _internal_error(run: GradingRun, student: str, error: Exception) -> SubmissionResult:
+    """A failed result (no points, the error named) when grading itself broke down."""
+    why = f"internal grading error ({type(error).__name__}: {str(error)[:200]}); regrade it"
+    verdicts = {t.grade_id: run.judge.verdict(t, None, f" ({why})") for t in run.tests}
+    try:
+        resources = nbgrader_resources(run.course, run.assignment, student,
+                                       run.source_nb_path.stem)
+        resources["verdicts"] = verdicts
+        nb = placeholder(run.release_nb, [why], verdicts)
+        _write_notebook(nb, run.course.autograded_notebook(run.assignment, student))
+        with run.gradebook_lock:
+            save_grades(nb, resources, run.config)
+    except Exception:
+        pass
+    return SubmissionResult(student, run.assignment, FAILED, [_test_result(v) for v in
+                                                              verdicts.values()], [why],
+                            sandboxed=run.sandbox.isolated, source_digest=run.source_digest)
 
 
 # --------------------------------------------------------------------------- one submission
@@ -251,18 +272,17 @@ def _run_and_judge(run: GradingRun, student: str, slot: int, nb, result: Submiss
     finally:
         shutil.rmtree(job, ignore_errors=True)
     payload = sandbox_run.result or {}
-    events = payload.get("events") if isinstance(payload.get("events"), dict) else {}
-    cells = payload.get("cells")
-    result.reasons += run_reasons(sandbox_run, events, cells)
+    events, cells = payload.get("events") or {}, payload.get("cells")
+    result.reasons += run_reasons(sandbox_run, events, payload.get("finished", True))
     records = parse_records(payload.get("records"), {t.grade_id for t in run.tests})
     cell_index = {notebooks.grade_id(c): i for i, c in enumerate(nb.cells)}
     verdicts = {t.grade_id: run.judge.verdict(t, records.get(t.grade_id), _why_missing(
         cell_index.get(t.grade_id), sandbox_run, events, cells)) for t in run.tests}
-    if sandbox_run.result is None or not isinstance(cells, list):
+    if not isinstance(cells, list):          # the notebook never started
         return None, verdicts, sandbox_run
     graded_nb = assemble(nb, cells, verdicts, run.release_nb, run.config)
     result.reasons += [reason for reason in output_reasons(graded_nb)
-                       if not (events.get("output_cut_reported") and "printed too much" in reason)]
+                       if not (events.get("output_cut") and "printed too much" in reason)]
     return graded_nb, verdicts, sandbox_run
 
 
@@ -299,13 +319,15 @@ def parse_records(text, grade_ids: set[str]) -> dict[str, dict]:
     return records
 
 
-def run_reasons(sandbox_run: SandboxRun, events: dict, cells) -> list[str]:
+def run_reasons(sandbox_run: SandboxRun, events: dict, finished: bool = True) -> list[str]:
     """What went wrong in the run, in words (the student and the instructor read these)."""
     reasons = []
     if sandbox_run.stopped:
         reasons.append(f"the run was stopped because {sandbox_run.stopped}")
     elif sandbox_run.problem:
         reasons.append(sandbox_run.problem)
+    elif not finished and not events.get("runner_error"):
+        reasons.append("the run ended before the notebook finished")
     if events.get("timeouts"):
         reasons.append(f"a cell ran past the per-cell time limit and was interrupted "
                        f"(infinite loop?): cell {_cells(events['timeouts'])}")
@@ -316,7 +338,6 @@ def run_reasons(sandbox_run: SandboxRun, events: dict, cells) -> list[str]:
     if events.get("output_cut"):
         reasons.append(f"a cell printed too much; its output was cut "
                        f"(cell {_cells(events['output_cut'])})")
-        events["output_cut_reported"] = True
     if events.get("runner_error"):
         reasons.append(f"the grading run failed: {str(events['runner_error'])[:200]}")
     return reasons
@@ -347,10 +368,6 @@ def output_reasons(graded_nb) -> list[str]:
 
 def _why_missing(index, sandbox_run: SandboxRun, events: dict, cells) -> str:
     died = events.get("kernel_died")
-    if sandbox_run.stopped:
-        return f" (the run was stopped because {sandbox_run.stopped})"
-    if sandbox_run.problem:
-        return f" ({sandbox_run.problem})"
     if index is not None and index in (events.get("timeouts") or []):
         return " (it ran past the per-cell time limit)"
     if isinstance(died, int) and index is not None and died <= index:
@@ -358,15 +375,19 @@ def _why_missing(index, sandbox_run: SandboxRun, events: dict, cells) -> str:
     error = _error_in_cell(cells, index)
     if error:
         return f" ({error})"
+    if sandbox_run.stopped:
+        return f" (the run was stopped because {sandbox_run.stopped})"
+    if sandbox_run.problem:
+        return f" ({sandbox_run.problem})"
     return " (the code before it stopped the notebook, or something in it stopped the check)"
 
 
 def _error_in_cell(cells, index) -> str:
     """The first error the sandbox reported in cell ``index`` (the student's own words)."""
-    if not isinstance(cells, list) or index is None or index >= len(cells):
+    if not isinstance(cells, list) or index is None or index >= len(cells) or \
+            not isinstance(cells[index], dict):
         return ""
-    for output in safe_outputs((cells[index] or {}).get("outputs")
-                               if isinstance(cells[index], dict) else None):
+    for output in safe_outputs(cells[index].get("outputs")):
         if output.output_type == "error":
             first = (output.evalue.splitlines() or [""])[0]
             return f"{output.ename}: {first}"[:200]

@@ -249,8 +249,9 @@ ATTACKS = [
            _try("import os, time\n"
                 "for _ in range(6):\n"
                 "    if os.fork() == 0:\n"
-                "        block = bytearray(1500 * 2**20)\n"
+                "        block = b'\\x01' * (900 * 2**20)  # touched, so resident\n"
                 "        time.sleep(60)\n        os._exit(0)\n"
+                "    time.sleep(1.5)\n"
                 "time.sleep(20)"), base="correct", where="end"),
     Attack("disk-fill", "resources", "fill the disk of the working folder, home and /tmp",
            _try("import os\n"

@@ -159,10 +159,10 @@ def write_sample_class(course: Course, assignment: str, *, combined_mistakes: bo
     release_nb = notebooks.read(release_nb_path)
     source_nb = notebooks.read(course.source_notebook(assignment))
     samples = sample_notebooks(release_nb, source_nb, combined_mistakes=combined_mistakes)
+    samples = {s: c for s, c in samples.items() if kinds is None or s.student.startswith(kinds)}
     samples.update(hostile_notebooks(release_nb, source_nb, course_root=course.root,
                                      assignment=assignment, notebook=release_nb_path.name,
                                      attacks=attacks or []))
-    samples = {s: c for s, c in samples.items() if kinds is None or s.student.startswith(kinds)}
     for sample, content in samples.items():
         folder = course.submitted / sample.student / assignment
         if folder.exists():

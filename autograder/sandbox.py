@@ -50,12 +50,13 @@ class SandboxLimits:
     file_size_mb: int = 64       # any one file written
     disk_mb: int = 256           # each writable area (home, /tmp, output)
     result_mb: int = 64          # what the runner hands back
-    cores: float = 1.5           # CPU time per second of run, on average, after a grace period
+    cores: float = 1.25          # CPU seconds per second of run, over a few seconds, after start-up
 
 
 @dataclass
 class SandboxRun:
-    """What came out of one run. ``result`` is the runner's JSON, untrusted."""
+    """What came out of one run. ``result`` is what the runner streamed (``read_stream``),
+    untrusted; None when the notebook never started."""
 
     result: dict | None
     stopped: str = ""            # why the watchdog cut the run ("" if it ended on its own)
@@ -211,15 +212,56 @@ class Sandbox:
         run = SandboxRun(None, watch.stopped, round(time.monotonic() - started, 2),
                          round(watch.peak_rss / 2 ** 20, 1), round(watch.cpu, 2),
                          isolated=self.isolated)
-        if not watch.stopped:
-            try:
-                run.result = json.loads(stdout) if stdout else None
-            except (ValueError, RecursionError):
-                run.result = None
-            if not isinstance(run.result, dict):
-                run.result = None
-                run.problem = _startup_problem(stderr, process.returncode)
+        run.result = read_stream(stdout)
+        if run.result is None and not watch.stopped:
+            run.problem = _startup_problem(stderr, process.returncode)
         return run
+
+
+def read_stream(data: bytes) -> dict | None:
+    """The runner's JSON lines (``untrusted/runner.py``) gathered into one dict:
+    ``cells`` (outputs per cell index, None where a cell did not run), ``records`` (text),
+    ``events`` and ``finished``. Incomplete or malformed lines are dropped; None if the
+    notebook never started."""
+    result = None
+    for line in data.split(b"\n"):
+        try:
+            message = json.loads(line)
+        except (ValueError, RecursionError):
+            continue
+        if not isinstance(message, dict):
+            continue
+        kind = message.get("kind")
+        if kind == "start" and result is None and type(message.get("cells")) is int:
+            count = min(max(message["cells"], 0), 100_000)
+            result = {"cells": [None] * count, "records": "", "finished": False,
+                      "events": {"timeouts": [], "output_cut": [], "kernel_died": None,
+                                 "runner_error": None}}
+        elif result is None:
+            if kind == "event" and "runner_error" in message:
+                return {"cells": None, "records": "", "finished": False,
+                        "events": {"runner_error": str(message["runner_error"])}}
+            continue
+        elif kind == "cell" and type(message.get("index")) is int and \
+                0 <= message["index"] < len(result["cells"]):
+            result["cells"][message["index"]] = message
+        elif kind == "records" and isinstance(message.get("text"), str):
+            result["records"] += message["text"]
+        elif kind == "event":
+            _event(result["events"], message)
+        elif kind == "done":
+            result["finished"] = True
+    return result
+
+
+def _event(events: dict, message: dict) -> None:
+    for key in ("timeout", "output_cut"):
+        if type(message.get(key)) is int:
+            events["timeouts" if key == "timeout" else key].append(message[key])
+    if type(message.get("kernel_died")) is int:
+        events["kernel_died"] = message["kernel_died"]
+    if "runner_error" in message:
+        events["runner_error"] = str(message["runner_error"])[:2000]
 
 
 # --------------------------------------------------------------------------- the watchdog
@@ -230,6 +272,7 @@ class _Watch:
 
     INTERVAL = 0.2
     GRACE = 4.0       # seconds of start-up (runner and kernel importing at once)
+    WINDOW = 3.0      # seconds over which the CPU rate is measured
 
     def __init__(self, process, limits: SandboxLimits):
         self.process, self.limits = process, limits
@@ -259,18 +302,23 @@ class _Watch:
 
     def wait(self) -> tuple[bytes, str]:
         started = time.monotonic()
+        history = []       # (elapsed, CPU seconds) samples of the last WINDOW seconds
         while self.process.poll() is None:
             elapsed = time.monotonic() - started
             rss, cpu = _tree_usage(self.process.pid)
             self.peak_rss, self.cpu = max(self.peak_rss, rss), max(self.cpu, cpu)
+            history = [(t, c) for t, c in history if elapsed - t <= self.WINDOW] + [(elapsed, cpu)]
+            span = elapsed - history[0][0]
+            rate = (cpu - history[0][1]) / span if span >= self.WINDOW * 0.9 else 0.0
             if elapsed > self.limits.wall_seconds:
                 self._kill(f"it ran past the time limit of {self.limits.wall_seconds} s "
                            "for one submission")
             elif rss > self.limits.memory_mb * 2 ** 20:
                 self._kill(f"its processes used more than {self.limits.memory_mb} MB of memory "
                            "in all")
-            elif elapsed > self.GRACE and cpu > self.limits.cores * elapsed + self.GRACE:
-                self._kill("it kept more than one CPU core busy (several processes or threads)")
+            elif elapsed > self.GRACE and rate > self.limits.cores:
+                self._kill(f"it kept {rate:.1f} CPU cores busy for {self.WINDOW:g} s (several "
+                           "processes or threads; a submission gets one core)")
             time.sleep(self.INTERVAL)
         self._kill("")               # whatever is left of the tree goes too
         for reader in self.readers:
@@ -292,8 +340,22 @@ class _Watch:
                     pass
 
 
+def _memory(pid: int) -> int:
+    """Proportional resident memory (PSS: pages shared by forked processes counted once in
+    all), or the resident size where PSS cannot be read."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", "rb") as handle:
+            for line in handle:
+                if line.startswith(b"Pss:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    with open(f"/proc/{pid}/statm", "rb") as handle:
+        return int(handle.read().split()[1]) * PAGE
+
+
 def _tree_usage(root: int) -> tuple[int, float]:
-    """(resident bytes, CPU seconds) of ``root`` and all its descendants, from /proc."""
+    """(memory in bytes, CPU seconds) of ``root`` and all its descendants, from /proc."""
     rss, cpu, todo, seen = 0, 0.0, [root], set()
     ticks = os.sysconf("SC_CLK_TCK")
     while todo:
@@ -304,8 +366,7 @@ def _tree_usage(root: int) -> tuple[int, float]:
         try:
             with open(f"/proc/{pid}/stat", "rb") as handle:
                 fields = handle.read().rsplit(b")", 1)[1].split()
-            with open(f"/proc/{pid}/statm", "rb") as handle:
-                rss += int(handle.read().split()[1]) * PAGE
+            rss += _memory(pid)
             cpu += sum(int(value) for value in fields[11:15]) / ticks
             for task in os.listdir(f"/proc/{pid}/task"):
                 with open(f"/proc/{pid}/task/{task}/children", "rb") as handle:

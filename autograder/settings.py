@@ -35,7 +35,7 @@ class GradingSettings(Configurable):
         2048, help="Output kept of one cell, KiB; the rest is dropped with a note."
     ).tag(config=True)
     cpu_cores = Float(
-        1.5, help="CPU cores a submission may keep busy on average; more stops the run "
+        1.25, help="CPU cores a submission may keep busy on average; more stops the run "
         "(so that one submission cannot slow the others down).").tag(config=True)
 
 

@@ -22,6 +22,8 @@ GRADE_ID = re.compile(r"^test_(?P<function>\w+?)_(?P<kind>public|hidden)$")
 class TestCell:
     """One autograded test cell: which function it checks, how, and for how many points."""
 
+    __test__ = False          # a name pytest would otherwise collect
+
     grade_id: str
     function: str
     kind: str              # "public" or "hidden"
@@ -67,7 +69,7 @@ def parse_test_cell(grade_id: str, source: str, points: float) -> TestCell:
     return TestCell(grade_id, function, kind, ast.unparse(call.args[1]), float(points))
 
 
-def test_cells(nb) -> list[TestCell]:
+def read_test_cells(nb) -> list[TestCell]:
     """Every autograded test cell of an instructor (source or release) notebook, in order."""
     return [parse_test_cell(notebooks.grade_id(cell), cell.source,
                             notebooks.nbgrader_meta(cell).get("points", 0))

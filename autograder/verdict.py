@@ -128,6 +128,9 @@ class Judge:
         except plain_data.PlainDataError as error:
             return _failed(test, "CheckFailure", f"✗ {test.function}: the record of this check "
                            f"cannot be read ({error}); it earns no points")
+        except Exception as error:     # whatever a record holds, grading goes on
+            return _failed(test, "CheckFailure", f"✗ {test.function}: the record of this check "
+                           f"cannot be judged ({type(error).__name__}); it earns no points")
 
     def _decide(self, test, record, why_missing) -> Verdict:
         name, cases = test.function, self.cases(test)
@@ -144,7 +147,8 @@ class Judge:
                            f"({', '.join(contract.args)}); yours takes "
                            f"{str(signature.get('text'))[:300]}. Keep the argument names given "
                            "in the exercise.")
-        observations = [self._observation(item) for item in _list(record.get("observations"))]
+        observations = [self._observation(item, case) for item, case in
+                        zip(_list(record.get("observations")), cases)]
         for number, observation in enumerate(observations):
             refused = plain_data.contains_refused([observation.returned,
                                                    observation.inputs_after])
@@ -169,11 +173,12 @@ class Judge:
                 else f"✓ {name} passed {len(cases)} hidden cases.")
         return Verdict(test.grade_id, test.points, test.points, line)
 
-    def _observation(self, item) -> Observation:
+    def _observation(self, item, case: JudgedCase) -> Observation:
         decoded = plain_data.decode(item, functions=self.functions)
         if not (isinstance(decoded, dict) and set(decoded) == {"returned", "inputs_after"}
-                and isinstance(decoded["inputs_after"], dict)):
-            raise plain_data.PlainDataError("an observation is not {returned, inputs_after}")
+                and isinstance(decoded["inputs_after"], dict)
+                and set(decoded["inputs_after"]) == set(case.expected.inputs_after)):
+            raise plain_data.PlainDataError("an observation is not what the recorder writes")
         return Observation(decoded["returned"], decoded["inputs_after"])
 
     def _raised(self, test, cases, raised, finished) -> Verdict:

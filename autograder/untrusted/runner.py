@@ -1,9 +1,16 @@
-"""Inside the sandbox, as its process 1: execute one prepared notebook and hand back plain data.
+"""Inside the sandbox, as its process 1: execute one prepared notebook and stream plain data out.
 
-The trusted side starts this file with bubblewrap (``autograder/sandbox.py``) and reads one JSON
-document from its standard output: every cell's outputs, the records of the test cells
-(``recorder.py``) and what happened (cells past the time limit, the kernel dying, output cut).
-It decides nothing; the trusted side reads all of it as untrusted data.
+The trusted side starts this file with bubblewrap (``autograder/sandbox.py``) and reads JSON
+lines from its standard output, each sent as soon as it is known::
+
+    {"kind": "start", "cells": N}
+    {"kind": "cell", "index": i, "outputs": [...], "execution_count": n}   after each cell
+    {"kind": "records", "text": "..."}        what the test cells recorded, after each cell
+    {"kind": "event", "timeout" | "output_cut" | "kernel_died" | "runner_error": ...}
+    {"kind": "done"}
+
+so a run the trusted side has to stop (time, memory, CPU) still hands over every cell and
+record it finished. It decides nothing; the trusted side reads all of it as untrusted data.
 
 Being process 1 of the sandbox's process namespace, this runner cannot be killed from inside
 (the kernel ignores such signals to an init process that has no handler for them), and it makes
@@ -29,22 +36,45 @@ PR_SET_DUMPABLE = 4
 sys.modules.setdefault("rfc3987_syntax", None)
 
 
+class Channel:
+    """JSON lines to the trusted side, on a descriptor nothing else in the sandbox holds."""
+
+    def __init__(self, fd: int, records_cap: int):
+        self.out = os.fdopen(fd, "w", encoding="utf-8")
+        self.records_cap, self.records_sent = records_cap, 0
+
+    def send(self, kind: str, **fields) -> None:
+        self.out.write(json.dumps({"kind": kind, **fields}, separators=(",", ":"),
+                                  default=str) + "\n")
+        self.out.flush()
+
+    def send_new_records(self) -> None:
+        """The complete lines the recorder appended since the last call (up to the cap)."""
+        try:
+            with open(OUT / "records.jsonl", "rb") as handle:
+                handle.seek(self.records_sent)
+                chunk = handle.read(max(0, self.records_cap - self.records_sent))
+        except OSError:
+            return
+        complete = chunk[:chunk.rfind(b"\n") + 1]
+        if complete:
+            self.records_sent += len(complete)
+            self.send("records", text=complete.decode("utf-8", "replace"))
+
+
 def main() -> int:
-    result_fd = _private_result_channel()
-    _protect_process()
     job = json.loads((IN / "job.json").read_text())
+    channel = Channel(_private_result_channel(), job["max_records_bytes"])
+    _protect_process()
     _limit_processes(job)
-    events = {"timeouts": [], "output_cut": [], "kernel_died": None, "runner_error": None}
-    cells = []
     try:
         workdir = _prepare_workdir(job)
-        cells = _execute(job, workdir, events)
+        _execute(job, workdir, channel)
     except BaseException as error:      # report it: the trusted side decides what it means
-        events["runner_error"] = "".join(traceback.format_exception_only(type(error), error))[:2000]
-    result = {"schema": 1, "cells": cells, "events": events,
-              "records": _read_records(job["max_records_bytes"])}
-    with os.fdopen(result_fd, "w", encoding="utf-8") as channel:
-        json.dump(result, channel, separators=(",", ":"))
+        channel.send("event", runner_error="".join(
+            traceback.format_exception_only(type(error), error))[:2000])
+    channel.send_new_records()
+    channel.send("done")
     return 0
 
 
@@ -93,41 +123,47 @@ def _prepare_workdir(job) -> Path:
     return workdir
 
 
-def _execute(job, workdir: Path, events) -> list:
+def _execute(job, workdir: Path, channel: Channel) -> None:
     import nbformat
     from nbclient.exceptions import DeadKernelError
 
     notebook = nbformat.read(str(workdir / job["notebook"]), as_version=4)
-    client = _CappedClient(notebook, events, job, timeout=job["cell_timeout"],
-                           interrupt_on_timeout=True, allow_errors=True, kernel_name="python3",
-                           record_timing=False, resources={"metadata": {"path": str(workdir)}})
-    env = dict(os.environ, PYTHONPATH=str(KIT))
+    channel.send("start", cells=len(notebook.cells))
+    client = _client_class()(notebook, channel, job, timeout=job["cell_timeout"],
+                             interrupt_on_timeout=True, allow_errors=True, kernel_name="python3",
+                             record_timing=False,
+                             resources={"metadata": {"path": str(workdir)}})
     try:
-        client.execute(cwd=str(workdir), env=env)
+        client.execute(cwd=str(workdir), env=dict(os.environ, PYTHONPATH=str(KIT)))
     except DeadKernelError:
-        events["kernel_died"] = client.current_cell
-    return [{"outputs": cell.get("outputs", []), "execution_count": cell.get("execution_count")}
-            for cell in notebook.cells]
+        channel.send("event", kernel_died=client.current_cell)
 
 
 def _client_class():
     from nbclient import NotebookClient
 
-    class CappedClient(NotebookClient):
-        """nbclient with a budget for outputs and a note of every cell that ran too long."""
+    class StreamingClient(NotebookClient):
+        """nbclient that sends each cell as it finishes, keeps outputs within a budget and
+        reports every cell that ran too long."""
 
-        def __init__(self, nb, events, job, **kw):
+        def __init__(self, nb, channel, job, **kw):
             super().__init__(nb, **kw)
-            self.events, self.current_cell = events, None
+            self.channel, self.current_cell = channel, None
             self.cell_budget, self.total_budget = job["max_cell_output_bytes"], job["max_output_bytes"]
-            self.spent_in_cell, self.spent = 0, 0
+            self.spent_in_cell, self.spent, self.cut = 0, 0, set()
             self.on_cell_start = self._starting
+            self.on_cell_executed = self._finished
 
         def _starting(self, cell, cell_index):
             self.current_cell, self.spent_in_cell = cell_index, 0
 
+        def _finished(self, cell, cell_index, execute_reply):
+            self.channel.send("cell", index=cell_index, outputs=cell.get("outputs", []),
+                              execution_count=cell.get("execution_count"))
+            self.channel.send_new_records()
+
         async def _async_handle_timeout(self, timeout, cell=None):
-            self.events["timeouts"].append(self.current_cell)
+            self.channel.send("event", timeout=self.current_cell)
             return await super()._async_handle_timeout(timeout, cell)
 
         def process_message(self, msg, cell, cell_index):
@@ -137,25 +173,13 @@ def _client_class():
                 self.spent_in_cell += size
                 self.spent += size
                 if self.spent_in_cell > self.cell_budget or self.spent > self.total_budget:
-                    if cell_index not in self.events["output_cut"]:
-                        self.events["output_cut"].append(cell_index)
+                    if cell_index not in self.cut:
+                        self.cut.add(cell_index)
+                        self.channel.send("event", output_cut=cell_index)
                     return None
             return super().process_message(msg, cell, cell_index)
 
-    return CappedClient
-
-
-def _CappedClient(*args, **kw):
-    return _client_class()(*args, **kw)
-
-
-def _read_records(cap: int) -> str:
-    path = OUT / "records.jsonl"
-    try:
-        with open(path, encoding="utf-8", errors="replace") as handle:
-            return handle.read(cap + 1)
-    except OSError:
-        return ""
+    return StreamingClient
 
 
 if __name__ == "__main__":

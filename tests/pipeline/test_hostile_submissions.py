@@ -28,7 +28,7 @@ from autograder.report import report
 from autograder.sandbox import HOST_UID_BASE
 from autograder.sample_class import write_sample_class
 from autograder.verdict import Judge
-from autograder.test_cells import test_cells
+from autograder.test_cells import read_test_cells
 from autograder import notebooks
 
 from tests.pipeline.conftest import scratch_course
@@ -39,7 +39,7 @@ SEED = "424242"          # a hidden seed no file of the repository holds
 REFERENCE_LINE = 'v[key] = beta * v[key] + (1 - beta) * grads[key]'   # solutions/optimizers.py
 EXPECTED_REASON = {
     "fork-bomb": "process", "memory-bomb": "memory", "disk-fill": "disk",
-    "big-file": "file", "cpu-hog": "CPU core", "sleep-at-end": "time limit",
+    "big-file": "file", "cpu-hog": "CPU cores", "sleep-at-end": "time limit",
     "exit-at-end": "kernel died", "hold-output-pipe": "", "detached-rewriter": "",
 }
 
@@ -112,7 +112,7 @@ def hostile(tmp_path_factory):
     try:
         results = {r.student: r for r in grade(course, ASSIGNMENT, jobs=2, progress=False)}
         feedback(course, ASSIGNMENT, say=lambda *_: None)
-        tests = test_cells(notebooks.read(course.source_notebook(ASSIGNMENT)))
+        tests = read_test_cells(notebooks.read(course.source_notebook(ASSIGNMENT)))
         labels = [case.label for test in tests for case in Judge(tests).cases(test)
                   if test.kind == "hidden"]
     finally:
@@ -153,8 +153,9 @@ def test_the_attack_gets_the_honest_grade_and_reaches_nothing(hostile, attack):
     assert hostile.after == hostile.before
     assert hostile.leftover == []
     seen = _autograded_text(hostile, student) + unescape(_feedback_html(hostile, student))
-    assert REFERENCE_LINE not in seen
     assert SEED not in seen
+    if attack.base == "blank":          # (a correct answer holds the line itself)
+        assert REFERENCE_LINE not in seen
     student_outputs = _student_outputs(hostile, student)
     assert not [label for label in hostile.labels if label in student_outputs]
     assert "Likely mistake" not in "".join(result.mistakes)
