@@ -1,4 +1,8 @@
-"""`demo`, the main job: release the course, grade a synthesized class in a scratch course, report."""
+"""`demo`, the main job: release, grade a synthesized class in a scratch course, report.
+
+By default one assignment, the showcase, with its whole sample class: correct, different,
+blank, every catalogued mistake, broken and tampered files, and a hostile group (one attack of
+each kind on the grader); ``everything`` releases and grades the whole course."""
 import shutil
 import time
 from pathlib import Path
@@ -10,6 +14,7 @@ from .course import REPO_ROOT, Course
 from .export import export
 from .feedback import feedback
 from .grade import grade
+from .hostile import ATTACKS
 from .release import release
 from .report import report, score_table
 from .sample_class import graded_functions, write_sample_class
@@ -22,6 +27,10 @@ MAX_SEPARATE_MISTAKES = 24
 # Elsewhere the demo grades correct, different, blank, mistake and unreadable submissions.
 SHOWCASE = "03_momentum"
 LIGHT_CLASS = ("correct", "blank", "mistake", "broken-unreadable")
+# One attack of each kind for the demo (the tests grade all of autograder/hostile.py).
+DEMO_ATTACKS = ("import-reference", "walk-filesystem", "patch-numpy-compare", "input-transformer",
+                "forge-records", "gradebook-sqlite", "rewrite-other-submission", "edit-reference",
+                "kill-everything", "fork-bomb", "memory-bomb", "script-in-outputs")
 
 
 def make_scratch_course(root: Path) -> Course:
@@ -52,13 +61,23 @@ def summary_line(assignment: str, results) -> str:
         parts.append(f"{len(mistaken)} mistake submissions: {lost} lost points, {named} mistakes named")
     failed = [r.student for r in results if r.status == "failed"]
     parts += [f"failed with a reason: {', '.join(failed)}"] if failed else []
+    hostile = [r for r in results if r.student.startswith("hostile-")]
+    if hostile:
+        honest = sum(r.score == (0 if _blank_based(r.student) else r.max_score) for r in hostile)
+        parts.append(f"{len(hostile)} hostile submissions: {honest} got their honest grade")
     return f"{assignment} (out of {top:g}): " + "; ".join(parts)
+
+
+def _blank_based(student: str) -> bool:
+    return next(a.base for a in ATTACKS if f"hostile-{a.name}" == student) == "blank"
 
 
 def demo(*, course_dir: Path = REPO_ROOT / ".demo", jobs: int | None = None,
          assignments: list[str] | None = None, everything: bool = False, say=print) -> dict:
     """Run the whole pipeline on a sample class; returns {assignment: results} and prints a summary."""
     started = time.monotonic()
+    if not assignments:
+        assignments = None if everything else [SHOWCASE]
     say("1/5 building the release (notebooks/) and checking it is leak-free and self-contained ...")
     for result in release(assignments=assignments):
         status = "ok" if result.ok else f"PROBLEM: {[str(l) for l in result.leaks]} {result.standalone}"
@@ -68,9 +87,10 @@ def demo(*, course_dir: Path = REPO_ROOT / ".demo", jobs: int | None = None,
     graded = {}
     for assignment in assignments:
         say(f"2/5 synthesizing a sample class for {assignment} in {course.root} ...")
-        kinds = None if everything or assignment == SHOWCASE else LIGHT_CLASS
+        showcase = everything or assignment == SHOWCASE
+        attacks = [a for a in ATTACKS if everything or a.name in DEMO_ATTACKS] if showcase else []
         samples = write_sample_class(course, assignment, combined_mistakes=_many_mistakes(course, assignment),
-                                     kinds=kinds)
+                                     kinds=None if showcase else LIGHT_CLASS, attacks=attacks)
         say(f"3/5 grading {len(samples)} submissions of {assignment} ...")
         graded[assignment] = grade(course, assignment, jobs=jobs)
         say(f"4/5 writing feedback for {assignment} ...")
