@@ -331,7 +331,11 @@ def run_reasons(sandbox_run: SandboxRun, events: dict, finished: bool = True) ->
     if events.get("timeouts"):
         reasons.append(f"a cell ran past the per-cell time limit and was interrupted "
                        f"(infinite loop?): cell {_cells(events['timeouts'])}")
-    if isinstance(events.get("kernel_died"), int):
+    if isinstance(events.get("kernel_killed"), int):
+        reasons.append(f"the kernel ignored the interrupt at the time limit in cell "
+                       f"{events['kernel_killed'] + 1} and was stopped; the checks after it did "
+                       "not run")
+    elif isinstance(events.get("kernel_died"), int):
         reasons.append(f"the kernel died while running the notebook, in cell "
                        f"{events['kernel_died'] + 1} (the code crashed or ended its own "
                        "process); the checks after it did not run")

@@ -289,6 +289,9 @@ ATTACKS = [
            base="correct", where="end"),
     Attack("sleep-at-end", "run", "never finish the last cell", "import time\ntime.sleep(10**6)\n",
            base="correct", where="end"),
+    Attack("ignore-interrupt", "run", "ignore the interrupt at the time limit and spin forever",
+           "import signal\nsignal.signal(signal.SIGINT, signal.SIG_IGN)\nwhile True:\n    pass\n",
+           base="correct", where="end"),
     Attack("error-type-injection", "feedback",
            "raise an exception whose name and message carry markup and terminal escapes",
            "class _E(Exception):\n    pass\n_E.__name__ = '<script>x</script>\\x1b[31mEvil'\n"

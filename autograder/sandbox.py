@@ -236,7 +236,7 @@ def read_stream(data: bytes) -> dict | None:
             count = min(max(message["cells"], 0), 100_000)
             result = {"cells": [None] * count, "records": "", "finished": False,
                       "events": {"timeouts": [], "output_cut": [], "kernel_died": None,
-                                 "runner_error": None}}
+                                 "kernel_killed": None, "runner_error": None}}
         elif result is None:
             if kind == "event" and "runner_error" in message:
                 return {"cells": None, "records": "", "finished": False,
@@ -258,8 +258,9 @@ def _event(events: dict, message: dict) -> None:
     for key in ("timeout", "output_cut"):
         if type(message.get(key)) is int:
             events["timeouts" if key == "timeout" else key].append(message[key])
-    if type(message.get("kernel_died")) is int:
-        events["kernel_died"] = message["kernel_died"]
+    for key in ("kernel_died", "kernel_killed"):
+        if type(message.get(key)) is int:
+            events[key] = message[key]
     if "runner_error" in message:
         events["runner_error"] = str(message["runner_error"])[:2000]
 

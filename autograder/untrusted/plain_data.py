@@ -207,13 +207,12 @@ class _Decoder:
             if len(tree) > self.limits.max_string:
                 raise PlainDataError("a string is too long")
             return tree
-        if type(tree) is not dict or len(tree) not in (1, 2, 3, 4):
+        if type(tree) is not dict:
             raise PlainDataError(f"unexpected {type(tree).__name__} in plain data")
-        tag = next(iter(tree))
-        handler = getattr(self, f"_{tag}", None) if tag in _TAGS else None
-        if handler is None:
-            raise PlainDataError(f"unknown tag {str(tag)[:40]!r}")
-        return handler(tree, depth)
+        tags = [key for key in tree if key in _FIELDS]
+        if len(tags) != 1 or set(tree) != _FIELDS[tags[0]]:
+            raise PlainDataError(f"not a plain-data node: keys {sorted(map(str, tree))[:5]}")
+        return getattr(self, f"_{tags[0]}")(tree, depth)
 
     def _tuple(self, tree, depth):
         items = _field(tree, "tuple", list)
@@ -299,7 +298,10 @@ class _Decoder:
             raise PlainDataError("array data is not base64") from None
 
 
-_TAGS = frozenset(["tuple", "list", "dict", "array", "scalar", "same", "function", "refused"])
+# Each node's tag and the exact set of its fields.
+_FIELDS = {"tuple": {"tuple"}, "list": {"list", "ref"}, "dict": {"dict", "ref"},
+           "array": {"array", "shape", "data", "ref"}, "scalar": {"scalar", "data"},
+           "same": {"same"}, "function": {"function"}, "refused": {"refused"}}
 
 
 def _field(tree, key, kind):

@@ -137,10 +137,18 @@ def _execute(job, workdir: Path, channel: Channel) -> None:
         client.execute(cwd=str(workdir), env=dict(os.environ, PYTHONPATH=str(KIT)))
     except DeadKernelError:
         channel.send("event", kernel_died=client.current_cell)
+    finally:
+        if client.km is not None:      # nothing of the kernel may outlive the run
+            try:
+                client.km.shutdown_kernel(now=True)
+            except Exception:
+                pass
 
 
 def _client_class():
     from nbclient import NotebookClient
+    from nbclient.exceptions import DeadKernelError
+    from nbclient.util import ensure_async
 
     class StreamingClient(NotebookClient):
         """nbclient that sends each cell as it finishes, keeps outputs within a budget and
@@ -151,6 +159,7 @@ def _client_class():
             self.channel, self.current_cell = channel, None
             self.cell_budget, self.total_budget = job["max_cell_output_bytes"], job["max_output_bytes"]
             self.spent_in_cell, self.spent, self.cut = 0, 0, set()
+            self.interrupted = None
             self.on_cell_start = self._starting
             self.on_cell_executed = self._finished
 
@@ -163,6 +172,13 @@ def _client_class():
             self.channel.send_new_records()
 
         async def _async_handle_timeout(self, timeout, cell=None):
+            """Interrupt the kernel at the time limit; if it is still busy one limit later
+            (it ignores interrupts), kill it: the run ends there, its records kept."""
+            if self.interrupted == self.current_cell:
+                self.channel.send("event", kernel_killed=self.current_cell)
+                await ensure_async(self.km.shutdown_kernel(now=True))
+                raise DeadKernelError("the kernel ignored the interrupt")
+            self.interrupted = self.current_cell
             self.channel.send("event", timeout=self.current_cell)
             return await super()._async_handle_timeout(timeout, cell)
 

@@ -40,7 +40,7 @@ REFERENCE_LINE = 'v[key] = beta * v[key] + (1 - beta) * grads[key]'   # solution
 EXPECTED_REASON = {
     "fork-bomb": "process", "memory-bomb": "memory", "disk-fill": "disk",
     "big-file": "file", "cpu-hog": "CPU cores", "sleep-at-end": "time limit",
-    "exit-at-end": "kernel died", "hold-output-pipe": "", "detached-rewriter": "",
+    "exit-at-end": "kernel died", "ignore-interrupt": "ignored the interrupt",
 }
 
 
