@@ -328,6 +328,9 @@ def run_reasons(sandbox_run: SandboxRun, events: dict, finished: bool = True) ->
         reasons.append(sandbox_run.problem)
     elif not finished and not events.get("runner_error"):
         reasons.append("the run ended before the notebook finished")
+    if sandbox_run.throttled and not sandbox_run.stopped:
+        reasons.append("it kept more than one CPU core busy, so its processes were slowed down "
+                       "(a submission gets one core)")
     if events.get("timeouts"):
         reasons.append(f"a cell ran past the per-cell time limit and was interrupted "
                        f"(infinite loop?): cell {_cells(events['timeouts'])}")

@@ -50,7 +50,8 @@ class SandboxLimits:
     file_size_mb: int = 64       # any one file written
     disk_mb: int = 256           # each writable area (home, /tmp, output)
     result_mb: int = 64          # what the runner hands back
-    cores: float = 1.25          # CPU seconds per second of run, over a few seconds, after start-up
+    cores: float = 1.5           # CPU seconds per second of run (over a few seconds) that stop it
+    fair_cores: float = 1.1      # above this, the run's processes are niced for the others
 
 
 @dataclass
@@ -65,6 +66,7 @@ class SandboxRun:
     cpu_seconds: float = 0.0
     problem: str = ""            # the sandbox itself failed (bwrap's message)
     isolated: bool = True
+    throttled: bool = False      # it used more than one core; its processes were niced
 
     @property
     def reason(self) -> str:
@@ -211,7 +213,7 @@ class Sandbox:
                 shutil.rmtree(cwd, ignore_errors=True)
         run = SandboxRun(None, watch.stopped, round(time.monotonic() - started, 2),
                          round(watch.peak_rss / 2 ** 20, 1), round(watch.cpu, 2),
-                         isolated=self.isolated)
+                         isolated=self.isolated, throttled=watch.throttled)
         run.result = read_stream(stdout)
         if run.result is None and not watch.stopped:
             run.problem = _startup_problem(stderr, process.returncode)
@@ -278,6 +280,7 @@ class _Watch:
     def __init__(self, process, limits: SandboxLimits):
         self.process, self.limits = process, limits
         self.stopped = ""
+        self.throttled = False
         self.peak_rss, self.cpu = 0, 0.0
         self.stdout, self.stderr = bytearray(), bytearray()
 
@@ -306,7 +309,7 @@ class _Watch:
         history = []       # (elapsed, CPU seconds) samples of the last WINDOW seconds
         while self.process.poll() is None:
             elapsed = time.monotonic() - started
-            rss, cpu = _tree_usage(self.process.pid)
+            rss, cpu, pids = _tree_usage(self.process.pid)
             self.peak_rss, self.cpu = max(self.peak_rss, rss), max(self.cpu, cpu)
             history = [(t, c) for t, c in history if elapsed - t <= self.WINDOW] + [(elapsed, cpu)]
             span = elapsed - history[0][0]
@@ -320,11 +323,22 @@ class _Watch:
             elif elapsed > self.GRACE and rate > self.limits.cores:
                 self._kill(f"it kept {rate:.1f} CPU cores busy for {self.WINDOW:g} s (several "
                            "processes or threads; a submission gets one core)")
+            elif elapsed > self.GRACE and rate > self.limits.fair_cores:
+                self._throttle(pids)
             time.sleep(self.INTERVAL)
         self._kill("")               # whatever is left of the tree goes too
         for reader in self.readers:
             reader.join(timeout=5)
         return bytes(self.stdout), self.stderr.decode("utf-8", "replace")
+
+    def _throttle(self, pids) -> None:
+        """Lowest priority for every process of the run: siblings keep their core."""
+        self.throttled = True
+        for pid in pids:
+            try:
+                os.setpriority(os.PRIO_PROCESS, pid, 19)
+            except OSError:
+                pass
 
     def _kill(self, why: str) -> None:
         if why and not self.stopped:
@@ -355,8 +369,8 @@ def _memory(pid: int) -> int:
         return int(handle.read().split()[1]) * PAGE
 
 
-def _tree_usage(root: int) -> tuple[int, float]:
-    """(memory in bytes, CPU seconds) of ``root`` and all its descendants, from /proc."""
+def _tree_usage(root: int) -> tuple[int, float, set]:
+    """(memory in bytes, CPU seconds, pids) of ``root`` and all its descendants, from /proc."""
     rss, cpu, todo, seen = 0, 0.0, [root], set()
     ticks = os.sysconf("SC_CLK_TCK")
     while todo:
@@ -374,7 +388,7 @@ def _tree_usage(root: int) -> tuple[int, float]:
                     todo += [int(child) for child in handle.read().split()]
         except (OSError, ValueError, IndexError):
             continue
-    return rss, cpu
+    return rss, cpu, seen
 
 
 # --------------------------------------------------------------------------- the file system

@@ -35,8 +35,9 @@ class GradingSettings(Configurable):
         2048, help="Output kept of one cell, KiB; the rest is dropped with a note."
     ).tag(config=True)
     cpu_cores = Float(
-        1.25, help="CPU cores a submission may keep busy on average; more stops the run "
-        "(so that one submission cannot slow the others down).").tag(config=True)
+        1.5, help="CPU cores a submission may keep busy (over 3 s); more stops the run. Above "
+        "1.1 its processes are given the lowest priority, so the others keep their core."
+    ).tag(config=True)
 
 
 def load_config(course_root: Path) -> Config:
