@@ -309,7 +309,7 @@ class _Watch:
         history = []       # (elapsed, CPU seconds) samples of the last WINDOW seconds
         while self.process.poll() is None:
             elapsed = time.monotonic() - started
-            rss, cpu, pids = _tree_usage(self.process.pid)
+            rss, cpu, pids = _tree_usage(self.process.pid, self.limits.memory_mb * 2 ** 20)
             self.peak_rss, self.cpu = max(self.peak_rss, rss), max(self.cpu, cpu)
             history = [(t, c) for t, c in history if elapsed - t <= self.WINDOW] + [(elapsed, cpu)]
             span = elapsed - history[0][0]
@@ -325,7 +325,10 @@ class _Watch:
                            "processes or threads; a submission gets one core)")
             elif elapsed > self.GRACE and rate > self.limits.fair_cores:
                 self._throttle(pids)
-            time.sleep(self.INTERVAL)
+            try:
+                self.process.wait(timeout=self.INTERVAL)
+            except subprocess.TimeoutExpired:
+                pass
         self._kill("")               # whatever is left of the tree goes too
         for reader in self.readers:
             reader.join(timeout=5)
@@ -355,7 +358,12 @@ class _Watch:
                     pass
 
 
-def _memory(pid: int) -> int:
+def _resident(pid: int) -> int:
+    with open(f"/proc/{pid}/statm", "rb") as handle:
+        return int(handle.read().split()[1]) * PAGE
+
+
+def _proportional(pid: int) -> int:
     """Proportional resident memory (PSS: pages shared by forked processes counted once in
     all), or the resident size where PSS cannot be read."""
     try:
@@ -365,12 +373,13 @@ def _memory(pid: int) -> int:
                     return int(line.split()[1]) * 1024
     except (OSError, ValueError, IndexError):
         pass
-    with open(f"/proc/{pid}/statm", "rb") as handle:
-        return int(handle.read().split()[1]) * PAGE
+    return _resident(pid)
 
 
-def _tree_usage(root: int) -> tuple[int, float, set]:
-    """(memory in bytes, CPU seconds, pids) of ``root`` and all its descendants, from /proc."""
+def _tree_usage(root: int, limit: int = 1 << 62) -> tuple[int, float, set]:
+    """(memory in bytes, CPU seconds, pids) of ``root`` and all its descendants, from /proc.
+    Memory is the resident size, or, when that is over ``limit`` (forked processes share
+    pages), the proportional one, which is dearer to read."""
     rss, cpu, todo, seen = 0, 0.0, [root], set()
     ticks = os.sysconf("SC_CLK_TCK")
     while todo:
@@ -381,13 +390,20 @@ def _tree_usage(root: int) -> tuple[int, float, set]:
         try:
             with open(f"/proc/{pid}/stat", "rb") as handle:
                 fields = handle.read().rsplit(b")", 1)[1].split()
-            rss += _memory(pid)
+            rss += _resident(pid)
             cpu += sum(int(value) for value in fields[11:15]) / ticks
             for task in os.listdir(f"/proc/{pid}/task"):
                 with open(f"/proc/{pid}/task/{task}/children", "rb") as handle:
                     todo += [int(child) for child in handle.read().split()]
         except (OSError, ValueError, IndexError):
             continue
+    if rss > limit:
+        rss = 0
+        for pid in seen:
+            try:
+                rss += _proportional(pid)
+            except (OSError, ValueError, IndexError):
+                continue
     return rss, cpu, seen
 
 

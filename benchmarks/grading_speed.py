@@ -111,7 +111,7 @@ def main() -> None:
     print(f"plain nbgrader / sandboxed --jobs 2:    {median['nbgrader'] / median['jobs 2']:.2f}x "
           "faster (target >= 1.8)")
     print(f"--jobs 1 / --jobs 2:                    {median['jobs 1'] / median['jobs 2']:.2f}x")
-    print(f"peak memory of one sandboxed run (PSS): {median['peak MB']:.0f} MiB")
+    print(f"peak memory of one sandboxed run:       {median['peak MB']:.0f} MiB resident")
 
 
 if __name__ == "__main__":

@@ -32,8 +32,11 @@ GRADING = Path(os.environ.get("OPTIM_GRADING_ROOT", "/grading"))   # set only by
 IN, OUT, FONTS = GRADING / "in", GRADING / "out", GRADING / "mplcache"
 KIT = Path(__file__).resolve().parent
 PR_SET_DUMPABLE = 4
-# Building jsonschema's URI grammar takes seconds at every start and nothing here needs it.
-sys.modules.setdefault("rfc3987_syntax", None)
+# jsonschema's optional format checkers (one builds a URI grammar for seconds) are imported by
+# nbformat at every start; nothing here checks formats, so they are left out.
+for _optional in ("rfc3987_syntax", "isoduration", "arrow", "webcolors", "uri_template", "fqdn",
+                  "rfc3339_validator", "rfc3986_validator", "rfc3987", "jsonpointer"):
+    sys.modules.setdefault(_optional, None)
 
 
 class Channel:
@@ -131,7 +134,7 @@ def _execute(job, workdir: Path, channel: Channel) -> None:
     channel.send("start", cells=len(notebook.cells))
     client = _client_class()(notebook, channel, job, timeout=job["cell_timeout"],
                              interrupt_on_timeout=True, allow_errors=True, kernel_name="python3",
-                             record_timing=False,
+                             record_timing=False, shutdown_kernel="immediate",
                              resources={"metadata": {"path": str(workdir)}})
     try:
         client.execute(cwd=str(workdir), env=dict(os.environ, PYTHONPATH=str(KIT)))
