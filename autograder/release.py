@@ -50,7 +50,9 @@ def release(course: Course = Course(), *, assignments: list[str] | None = None,
             run_check: bool = True, record_in_gradebook: bool = False) -> list[ReleaseResult]:
     """Regenerate the public cases and the release of each assignment, then verify every folder."""
     if course.root == REPO_ROOT:
-        casebook.write_public_casebook()
+        fresh = casebook.render()
+        if not casebook.same_casebook(casebook.CASEBOOK.read_text(encoding="utf-8"), fresh):
+            casebook.write_public_casebook()     # rounding alone never rewrites it
     results = []
     for assignment in assignments or course.assignments():
         folder = generate(course, assignment, record_in_gradebook=record_in_gradebook)

@@ -141,3 +141,26 @@ def test_no_sandbox_grades_the_same_and_says_so_everywhere(graded):
     assert any("WITHOUT a sandbox" in f for f in summary["assignments"][0]["flags"])
     grade(course, ASSIGNMENT, students=["correct", "blank"], jobs=1, progress=False)
     assert all(r.sandboxed for r in _records(course).values())
+
+
+def test_formgrader_sees_every_autograded_submission_with_its_timestamp(tmp_path):
+    import copy
+    from nbgrader.apps.api import NbGraderAPI
+    from nbgrader.coursedir import CourseDirectory
+    from autograder.settings import load_config
+
+    course = scratch_course(tmp_path)
+    write_sample_class(course, ASSIGNMENT, kinds=("correct", "blank"))
+    (course.submitted / "correct" / ASSIGNMENT / "timestamp.txt").write_text(
+        "2026-11-30 17:00:00.000000 UTC")
+    grade(course, ASSIGNMENT, jobs=2, progress=False)
+    config = copy.deepcopy(load_config(course.root))
+    config.CourseDirectory.root = str(course.root)
+    config.CourseDirectory.db_url = course.db_url
+    api = NbGraderAPI(coursedir=CourseDirectory(config=config), config=config)
+    assert api.get_autograded_students(ASSIGNMENT) == {"correct", "blank"}
+    submission = api.get_submission(ASSIGNMENT, "correct")
+    assert submission["autograded"] and submission["score"] == 8
+    assert submission["timestamp"].startswith("2026-11-30 17:00:00")
+    for student in ("correct", "blank"):
+        nbformat.validate(notebooks.read(course.autograded_notebook(ASSIGNMENT, student)))
