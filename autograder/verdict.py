@@ -147,8 +147,10 @@ class Judge:
                            f"({', '.join(contract.args)}); yours takes "
                            f"{str(signature.get('text'))[:300]}. Keep the argument names given "
                            "in the exercise.")
-        observations = [self._observation(item, case) for item, case in
-                        zip(_list(record.get("observations")), cases)]
+        recorded = _list(record.get("observations"))
+        if len(recorded) > len(cases):
+            raise plain_data.PlainDataError("more observations than cases")
+        observations = [self._observation(item, case) for item, case in zip(recorded, cases)]
         for number, observation in enumerate(observations):
             refused = plain_data.contains_refused([observation.returned,
                                                    observation.inputs_after])
