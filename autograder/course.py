@@ -86,12 +86,55 @@ class Course:
         return [sys.executable, "-m", "nbgrader", *args,
                 f"--CourseDirectory.root={self.root}", f"--CourseDirectory.db_url={self.db_url}"]
 
+    def nbgrader(self, what: str, *args, settings: dict | None = None, **kwargs) -> str:
+        """Call one of nbgrader's own commands in this process (``NbGraderAPI.<what>``, e.g.
+        ``generate_assignment``), bound to this course; returns its log, raises RuntimeError
+        with it on failure. ``settings`` adds configuration: {"Section": {"trait": value}}.
+        (A new nbgrader process would spend seconds on imports.)"""
+        import copy
+
+        from nbgrader.apps.api import NbGraderAPI
+        from nbgrader.coursedir import CourseDirectory
+
+        from .settings import load_config
+        _read_alembic_version_in_process()
+        config = copy.deepcopy(load_config(self.root))
+        config.CourseDirectory.root = str(self.root)
+        config.CourseDirectory.db_url = self.db_url
+        for section, values in (settings or {}).items():
+            for trait, value in values.items():
+                setattr(config[section], trait, value)
+        api = NbGraderAPI(coursedir=CourseDirectory(config=config), config=config)
+        done = getattr(api, what)(*args, **kwargs)
+        if not done["success"]:
+            raise RuntimeError(f"nbgrader {what} {' '.join(map(str, args))} failed:\n"
+                               f"{(done.get('error') or done.get('log') or '')[-3000:]}")
+        return done.get("log", "")
+
     def run_nbgrader(self, *args: str, **kwargs) -> subprocess.CompletedProcess:
         """Run nbgrader in the course root (so it reads the course's nbgrader_config.py)."""
         kwargs.setdefault("capture_output", True)
         kwargs.setdefault("text", True)
         env = {**grading_environment(), **kwargs.pop("env", {})}
         return subprocess.run(self.nbgrader_command(*args), cwd=self.root, env=env, **kwargs)
+
+
+def _read_alembic_version_in_process() -> None:
+    """A new gradebook asks for the schema's revision by running the `alembic` command, which
+    spends seconds importing (and must be on PATH); the same answer comes from alembic's own
+    API in this process. Only how the answer is found changes, not what nbgrader does with it."""
+    import nbgrader.api
+    if getattr(nbgrader.api.get_alembic_version, "in_process", False):
+        return
+    from alembic.config import Config as AlembicConfig
+    from alembic.script import ScriptDirectory
+
+    def head() -> str:
+        config = AlembicConfig()
+        config.set_main_option("script_location", str(Path(nbgrader.api.__file__).parent / "alembic"))
+        return ScriptDirectory.from_config(config).get_current_head()
+    head.in_process = True
+    nbgrader.api.get_alembic_version = head
 
 
 def grading_environment() -> dict[str, str]:

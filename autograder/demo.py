@@ -20,17 +20,22 @@ from .report import report, score_table
 from .sample_class import graded_functions, write_sample_class
 
 # Above this many catalogued mistakes in one assignment, the demo combines the k-th mistake of
-# every exercise into one submission (each exercise is checked on its own) to keep grading short.
-MAX_SEPARATE_MISTAKES = 24
+# every exercise into one submission (each exercise is checked on its own, so each mistake is
+# still named) to keep grading short.
+MAX_SEPARATE_MISTAKES = 12
 # The assignment whose sample class has every kind of broken and tampered submission (it has two
 # exercises, so a submission broken in the second one still earns the first one's points).
 # Elsewhere the demo grades correct, different, blank, mistake and unreadable submissions.
 SHOWCASE = "03_momentum"
 LIGHT_CLASS = ("correct", "blank", "mistake", "broken-unreadable")
 # One attack of each kind for the demo (the tests grade all of autograder/hostile.py).
-DEMO_ATTACKS = ("import-reference", "walk-filesystem", "patch-numpy-compare", "input-transformer",
-                "forge-records", "gradebook-sqlite", "rewrite-other-submission", "edit-reference",
-                "kill-everything", "fork-bomb", "memory-bomb", "script-in-outputs")
+DEMO_ATTACKS = ("import-reference", "input-transformer", "forge-records", "gradebook-sqlite",
+                "rewrite-other-submission", "edit-reference", "kill-everything", "fork-bomb",
+                "memory-bomb", "script-in-outputs")
+
+
+# Whose feedback the demo writes (--everything: everyone's), one of each kind of submission.
+FEEDBACK_SAMPLES = ("correct", "mistakes-01", "broken-infinite-loop", "hostile-script-in-outputs")
 
 
 def make_scratch_course(root: Path) -> Course:
@@ -78,7 +83,7 @@ def demo(*, course_dir: Path = REPO_ROOT / ".demo", jobs: int | None = None,
     started = time.monotonic()
     if not assignments:
         assignments = None if everything else [SHOWCASE]
-    say("1/5 building the release (notebooks/) and checking it is leak-free and self-contained ...")
+    say(f"[{time.monotonic() - started:4.0f} s] 1/5 building the release (notebooks/) and checking it is leak-free and self-contained ...")
     for result in release(assignments=assignments):
         status = "ok" if result.ok else f"PROBLEM: {[str(l) for l in result.leaks]} {result.standalone}"
         say(f"    {result.assignment}: {status}")
@@ -86,16 +91,20 @@ def demo(*, course_dir: Path = REPO_ROOT / ".demo", jobs: int | None = None,
     assignments = assignments or course.assignments()
     graded = {}
     for assignment in assignments:
-        say(f"2/5 synthesizing a sample class for {assignment} in {course.root} ...")
+        say(f"[{time.monotonic() - started:4.0f} s] 2/5 synthesizing a sample class for {assignment} in {course.root} ...")
         showcase = everything or assignment == SHOWCASE
         attacks = [a for a in ATTACKS if everything or a.name in DEMO_ATTACKS] if showcase else []
         samples = write_sample_class(course, assignment, combined_mistakes=_many_mistakes(course, assignment),
                                      kinds=None if showcase else LIGHT_CLASS, attacks=attacks)
-        say(f"3/5 grading {len(samples)} submissions of {assignment} ...")
+        say(f"[{time.monotonic() - started:4.0f} s] 3/5 grading {len(samples)} submissions of {assignment} ...")
         graded[assignment] = grade(course, assignment, jobs=jobs)
-        say(f"4/5 writing feedback for {assignment} ...")
-        feedback(course, assignment)
-    say("5/5 exporting grades and writing the class report ...")
+        present = {r.student for r in graded[assignment]}
+        readers = None if everything else [s for s in FEEDBACK_SAMPLES if s in present]
+        say(f"[{time.monotonic() - started:4.0f} s] 4/5 writing feedback for "
+            f"{'every student' if readers is None else ', '.join(readers)} ...")
+        for student in readers or [None]:
+            feedback(course, assignment, student=student)
+    say(f"[{time.monotonic() - started:4.0f} s] 5/5 exporting grades and writing the class report ...")
     wide, detail = export(course, assignments=assignments)
     html = report(course, assignments=assignments)
     showcase = SHOWCASE if SHOWCASE in graded else next(iter(graded))

@@ -14,12 +14,7 @@ from .results import load_results
 def feedback(course: Course = Course(), assignment: str = "", *, student: str | None = None,
              say=print) -> list[Path]:
     """Write feedback/<student>/<assignment>/*.html and return the files written."""
-    args = ["generate_feedback", assignment, "--force"]
-    if student:
-        args += ["--student", student]
-    done = course.run_nbgrader(*args)
-    if done.returncode != 0:
-        raise RuntimeError(f"nbgrader generate_feedback {assignment} failed:\n{done.stderr[-3000:]}")
+    course.nbgrader("generate_feedback", assignment, student_id=student, force=True)
     withheld = {}
     for flag in audit(course, assignment, load_results(course.results_dir(assignment))):
         if flag.blocking and (student is None or flag.student == student):

@@ -11,7 +11,6 @@ them does, it ends as a SubmissionResult with a grade row, and a reason when som
 wrong. A run that is killed keeps every record it wrote, and a rerun grades only what is
 missing (a submission without a record, or changed since), unless ``force``.
 """
-import copy
 import datetime
 import hashlib
 import os
@@ -49,23 +48,10 @@ UNSANDBOXED = ("graded WITHOUT a sandbox (--no-sandbox): the submission's code r
                "on the grading machine")
 
 
-def record_assignment(course: Course, assignment: str, config=None) -> None:
-    """Store the assignment's cells (hidden tests included) in the gradebook, as nbgrader needs:
-    nbgrader's own generate_assignment, in this process (a new one would cost seconds)."""
-    from nbgrader.apps.api import NbGraderAPI
-    from nbgrader.coursedir import CourseDirectory
-    tools = str(Path(sys.executable).parent)     # a new gradebook runs `alembic` by name
-    if tools not in os.environ.get("PATH", "").split(os.pathsep):
-        os.environ["PATH"] = os.pathsep.join([tools, os.environ.get("PATH", "")])
-    config = copy.deepcopy(config if config is not None else load_config(course.root))
-    config.CourseDirectory.root = str(course.root)
-    config.CourseDirectory.db_url = course.db_url
-    config.CourseDirectory.release_directory = ".nbgrader-release"
-    api = NbGraderAPI(coursedir=CourseDirectory(config=config), config=config)
-    done = api.generate_assignment(assignment, force=True, create=True)
-    if not done["success"]:
-        raise RuntimeError(f"cannot record {assignment} in the gradebook:\n"
-                           f"{(done.get('error') or done.get('log') or '')[-3000:]}")
+def record_assignment(course: Course, assignment: str) -> None:
+    """Store the assignment's cells (hidden tests included) in the gradebook, as nbgrader needs."""
+    course.nbgrader("generate_assignment", assignment, force=True, create=True,
+                    settings={"CourseDirectory": {"release_directory": ".nbgrader-release"}})
 
 
 def sha256(path: Path) -> str:
@@ -117,7 +103,7 @@ def grade(course: Course = Course(), assignment: str = "", *, students: list[str
         raise ValueError(f"no submission of {assignment} for: {', '.join(unknown)}")
     box = Sandbox(limits(settings), isolated=isolated, hidden=trusted_paths(course))
     box.probe()
-    record_assignment(course, assignment, config)
+    record_assignment(course, assignment)
     with tempfile.TemporaryDirectory(prefix="grading-") as scratch:
         os.chmod(scratch, 0o755)
         run = GradingRun(course, assignment, settings, config, box, Path(scratch))

@@ -35,13 +35,15 @@ def vendor_optkit(destination: Path) -> None:
 
 def generate(course: Course, assignment: str, *, record_in_gradebook: bool = False) -> Path:
     """nbgrader generate_assignment into the course's release folder (notebooks/)."""
-    args = ["generate_assignment", assignment, "--force"]
-    if not record_in_gradebook:
-        args.append("--no-db")
-    done = course.run_nbgrader(*args)
+    try:
+        course.nbgrader("generate_assignment", assignment, force=True, create=record_in_gradebook,
+                        settings={"GenerateAssignment": {"no_database": not record_in_gradebook},
+                                  "SaveCells": {"enabled": record_in_gradebook}})
+    except RuntimeError as error:
+        raise ReleaseError(str(error)) from None
     folder = course.release / assignment
-    if done.returncode != 0 or not folder.exists():
-        raise ReleaseError(f"nbgrader generate_assignment {assignment} failed:\n{done.stderr[-3000:]}")
+    if not folder.exists():
+        raise ReleaseError(f"nbgrader generate_assignment {assignment} wrote no {folder}")
     vendor_optkit(folder)
     return folder
 

@@ -75,7 +75,7 @@ def main() -> int:
         _execute(job, workdir, channel)
     except BaseException as error:      # report it: the trusted side decides what it means
         channel.send("event", runner_error="".join(
-            traceback.format_exception_only(type(error), error))[:2000])
+            traceback.format_exception(type(error), error, error.__traceback__)[-6:])[:2000])
     channel.send_new_records()
     channel.send("done")
     return 0
@@ -137,7 +137,8 @@ def _execute(job, workdir: Path, channel: Channel) -> None:
                              record_timing=False, shutdown_kernel="immediate",
                              resources={"metadata": {"path": str(workdir)}})
     try:
-        client.execute(cwd=str(workdir), env=dict(os.environ, PYTHONPATH=str(KIT)))
+        _off_the_main_thread(client.execute, cwd=str(workdir),
+                             env=dict(os.environ, PYTHONPATH=str(KIT)))
     except DeadKernelError:
         channel.send("event", kernel_died=client.current_cell)
     finally:
@@ -146,6 +147,34 @@ def _execute(job, workdir: Path, channel: Channel) -> None:
                 client.km.shutdown_kernel(now=True)
             except Exception:
                 pass
+
+
+def _size(content) -> int:
+    """About how many bytes an output message adds (cheap: floods send many)."""
+    if not isinstance(content, dict):
+        return 0
+    parts = [content.get("text"), content.get("evalue"), *content.get("traceback", []),
+             *(content.get("data") or {}).values()]
+    return sum(len(part) for part in parts if isinstance(part, str)) + 100
+
+
+def _off_the_main_thread(function, **kwargs):
+    """Run ``function`` in a thread: nbclient then installs no signal handlers of its own (on
+    the main thread it would shut the kernel down when the student signals this process)."""
+    import threading
+    outcome = {}
+
+    def run():
+        try:
+            outcome["value"] = function(**kwargs)
+        except BaseException as error:
+            outcome["error"] = error
+    thread = threading.Thread(target=run, name="notebook")
+    thread.start()
+    thread.join()
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome.get("value")
 
 
 def _client_class():
@@ -188,7 +217,7 @@ def _client_class():
         def process_message(self, msg, cell, cell_index):
             if msg.get("msg_type") in ("stream", "display_data", "execute_result", "error",
                                        "update_display_data"):
-                size = len(json.dumps(msg.get("content", {}), default=str))
+                size = _size(msg.get("content"))
                 self.spent_in_cell += size
                 self.spent += size
                 if self.spent_in_cell > self.cell_budget or self.spent > self.total_budget:

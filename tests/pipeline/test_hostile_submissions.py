@@ -148,6 +148,7 @@ def test_the_attack_gets_the_honest_grade_and_reaches_nothing(hostile, attack):
     honest = FULL if attack.base == "correct" else 0
     assert result.score == honest, (result.tests, result.reasons)
     assert result.max_score == FULL
+    assert not any("grading run failed" in reason for reason in result.reasons), result.reasons
     assert hostile.results[VICTIM].score == FULL and hostile.results[VICTIM].reasons == []
     assert hostile.results["blank"].score == 0
     assert hostile.victims_after == hostile.victims_before
