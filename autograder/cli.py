@@ -104,7 +104,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--jobs", type=int)
     p.add_argument("--demo-dir", default=str(REPO_ROOT / ".demo"))
     p.add_argument("--everything", action="store_true",
-                   help="every kind of broken/tampered submission in every assignment (slower)")
+                   help="the whole course: every assignment, every kind of submission and every "
+                        "attack, everyone's feedback (about 12 minutes)")
     p.set_defaults(run=_demo)
     return parser
 
