@@ -30,7 +30,8 @@ def _grade(args) -> int:
               "and can read or change its files. The results and the report say so.",
               file=sys.stderr)
     results = grade(_course(args), args.assignment, students=args.student or None, jobs=args.jobs,
-                    force=args.force, sandbox=False if args.no_sandbox else None)
+                    force=args.force, sandbox=False if args.no_sandbox else None,
+                    scheduler=args.scheduler)
     print(score_table({args.assignment: results}))
     for r in results:
         if r.reasons:
@@ -89,6 +90,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--no-sandbox", action="store_true",
                    help="run student code WITHOUT isolation (only where no sandbox can start); "
                         "the results and the report carry a warning")
+    p.add_argument("--scheduler", metavar="tcp://HOST:PORT",
+                   help="run the sandboxes on this Dask cluster's workers; the grades are still "
+                        "decided here (default: GradingSettings.scheduler, else this machine)")
     p.set_defaults(run=_grade)
     p = verbs.add_parser("feedback", help="HTML feedback for graded submissions")
     p.add_argument("assignment")

@@ -14,9 +14,7 @@ missing (a submission without a record, or changed since), unless ``force``.
 import datetime
 import hashlib
 import os
-import queue
 import shutil
-import subprocess
 import sys
 import tempfile
 import threading
@@ -32,18 +30,20 @@ from tqdm import tqdm
 
 from . import notebooks
 from .autograded import assemble, placeholder, safe_outputs, save_grades
+from .cluster import ClusterExecution, ClusterLost
 from .course import REPO_ROOT, Course
 from .integrity import inspect_submission
-from .oracle import OracleProcess
+from .execution import LocalExecution
 from .prepare import execution_copy, nbgrader_resources, sanitize, write_cases, write_job
 from .results import FAILED, GRADED, SubmissionResult, TestResult, load_result, load_results, \
     save_result
-from .sandbox import KIT, RunInputs, Sandbox, SandboxLimits, SandboxRun
+from .sandbox import Sandbox, SandboxLimits, SandboxRun, private_paths
 from .settings import GradingSettings, cell_timeout, load_config, load_settings
 from .test_cells import TestCell, read_test_cells
 from .verdict import Judge, Verdict
 
 MAX_RECORD_LINE = 32 * 2 ** 20
+INTERNAL_ERROR = "internal grading error"     # such a record is graded again by the next run
 UNSANDBOXED = ("graded WITHOUT a sandbox (--no-sandbox): the submission's code ran unisolated "
                "on the grading machine")
 
@@ -81,45 +81,74 @@ class GradingRun:
         self.release = _readable_copy(self.course.release / self.assignment,
                                       self.scratch / "release")
         self.cases = write_cases(self.scratch / "cases", self.judge, self.tests)
-        self.font_cache = font_cache()
         self.cell_timeout = cell_timeout(self.config)
+        self.execution = None             # LocalExecution or cluster.ClusterExecution
+        self.lost = None                  # why the run had to stop (the cluster went away)
+
+
+class GradingStopped(RuntimeError):
+    """The run could not go on (the cluster went away); every finished record is kept."""
 
 
 def grade(course: Course = Course(), assignment: str = "", *, students: list[str] | None = None,
           jobs: int | None = None, progress: bool = True, force: bool = False,
-          sandbox: bool | None = None) -> list[SubmissionResult]:
+          sandbox: bool | None = None, scheduler: str | None = None,
+          say=None) -> list[SubmissionResult]:
     """Autograde the assignment for the given students (default: everyone who submitted).
 
-    Returns the records of all of them, those graded earlier and kept included. Raises
-    SandboxUnavailable (with what to do) when no sandbox can start and ``sandbox`` is not False.
+    Runs the sandboxes on this machine, or on the Dask cluster of ``scheduler`` (an address
+    like ``tcp://host:8786``; default ``c.GradingSettings.scheduler``). Returns the records of
+    all of them, those graded earlier and kept included. Raises SandboxUnavailable (with what
+    to do) when no sandbox can start and ``sandbox`` is not False, ClusterUnavailable when the
+    cluster cannot be used, and GradingStopped when it goes away mid-run.
     """
     config = load_config(course.root)
     settings = load_settings(course.root, config)
-    jobs = jobs or settings.jobs
     isolated = settings.sandbox if sandbox is None else sandbox
+    scheduler = settings.scheduler if scheduler is None else scheduler
     students = students or course.students(assignment)
     unknown = sorted(set(students) - set(course.students(assignment)))
     if unknown:
         raise ValueError(f"no submission of {assignment} for: {', '.join(unknown)}")
     box = Sandbox(limits(settings), isolated=isolated, hidden=trusted_paths(course))
-    box.probe()
+    if not scheduler:
+        box.probe()
     record_assignment(course, assignment)
     with tempfile.TemporaryDirectory(prefix="grading-") as scratch:
         os.chmod(scratch, 0o755)
         run = GradingRun(course, assignment, settings, config, box, Path(scratch))
-        todo = [s for s in students if force or not _up_to_date(run, s)]
-        slots = queue.Queue()
-        for slot in range(max(1, jobs)):
-            slots.put(slot)
-        with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool, \
-                tqdm(total=len(todo), desc=f"grading {assignment}", unit="submission",
-                     disable=not progress) as bar:
-            futures = [pool.submit(_grade_and_record, run, s, slots) for s in todo]
-            for future in as_completed(futures):
-                future.result()
-                bar.update()
+        say = say or (lambda text: tqdm.write(text, file=sys.stderr))
+        run.execution = execution(run, scheduler, say)
+        try:
+            todo = [s for s in students if force or not _up_to_date(run, s)]
+            jobs = jobs or (run.execution.threads if scheduler else settings.jobs)
+            with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool, \
+                    tqdm(total=len(todo), desc=f"grading {assignment}", unit="submission",
+                         disable=not progress) as bar:
+                futures = [pool.submit(_grade_and_record, run, s) for s in todo]
+                for future in as_completed(futures):
+                    if future.result():
+                        bar.update()
+        finally:
+            run.execution.close()
+    if run.lost is not None:
+        graded = sum(1 for s in todo if _up_to_date(run, s))
+        raise GradingStopped(
+            f"{run.lost}\n{graded} of {len(todo)} submissions were graded in this run and their "
+            f"results are kept; {len(todo) - graded} were not. Run the same command again "
+            "(with the cluster back, or without --scheduler to grade on this machine): it "
+            "grades only what is missing.")
     kept = {r.student: r for r in load_results(course.results_dir(assignment))}
     return [kept[s] for s in sorted(students) if s in kept]
+
+
+def execution(run: "GradingRun", scheduler: str, say):
+    """Where the sandboxed runs happen: this machine, or the Dask cluster at ``scheduler``."""
+    if not scheduler:
+        return LocalExecution(run.sandbox, run.release, run.cases, run.oracle_names)
+    return ClusterExecution(scheduler, run.sandbox, run.release, run.cases, run.oracle_names,
+                            say=say, connect_timeout=run.settings.cluster_timeout,
+                            worker_wait=run.settings.cluster_timeout)
 
 
 def limits(settings: GradingSettings) -> SandboxLimits:
@@ -132,31 +161,7 @@ def limits(settings: GradingSettings) -> SandboxLimits:
 
 def trusted_paths(course: Course) -> tuple[Path, ...]:
     """Folders that must never show inside a sandbox, even under a mounted Python tree."""
-    import importlib.util
-    paths = {course.root.resolve(), REPO_ROOT, Path.home()}
-    for package in ("solutions", "autograder"):
-        spec = importlib.util.find_spec(package)
-        for location in (spec.submodule_search_locations or []) if spec else []:
-            paths.add(Path(location).resolve())
-    return tuple(sorted(paths))
-
-
-def font_cache() -> Path | None:
-    """Matplotlib's font list, built once outside the sandbox (a fresh one takes seconds)."""
-    import matplotlib
-    base = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache"))
-    folder = base / "optimization-methods" / f"matplotlib-{matplotlib.__version__}"
-    try:
-        if not any(folder.glob("fontlist-*.json")):
-            folder.mkdir(parents=True, exist_ok=True)
-            subprocess.run([sys.executable, "-c", "import matplotlib.font_manager"],
-                           env=dict(os.environ, MPLCONFIGDIR=str(folder)), check=True,
-                           capture_output=True, timeout=300)
-        for path in [folder, *folder.iterdir()]:
-            os.chmod(path, 0o755 if path.is_dir() else 0o644)
-    except (OSError, subprocess.SubprocessError):
-        return None
-    return folder
+    return tuple(sorted({course.root.resolve(), REPO_ROOT, *private_paths()}))
 
 
 def _readable_copy(source: Path, target: Path) -> Path:
@@ -176,23 +181,28 @@ def _up_to_date(run: GradingRun, student: str) -> bool:
     submitted = run.course.submitted / student / run.assignment / run.source_nb_path.name
     return (kept.submission_digest == sha256(submitted) and
             kept.source_digest == run.source_digest and
-            kept.sandboxed == run.sandbox.isolated)
+            kept.sandboxed == run.sandbox.isolated and
+            not any(reason.startswith(INTERNAL_ERROR) for reason in kept.reasons))
 
 
-def _grade_and_record(run: GradingRun, student: str, slots: queue.Queue) -> None:
-    slot = slots.get()
+def _grade_and_record(run: GradingRun, student: str) -> bool:
+    """Grade one submission and write its record; False when the run stopped before it."""
+    if run.lost is not None:
+        return False
     try:
-        result = grade_submission(run, student, slot)
+        result = grade_submission(run, student)
+    except ClusterLost as error:     # not the submission's doing: no record, a rerun grades it
+        run.lost = run.lost or error
+        return False
     except Exception as error:       # a bug of ours must not cost the rest of the class
         result = _internal_error(run, student, error)
-    finally:
-        slots.put(slot)
     save_result(result, run.course.results_dir(run.assignment))
+    return True
 
 
 def _internal_error(run: GradingRun, student: str, error: Exception) -> SubmissionResult:
     """A failed result (no points, the error named) when grading itself broke down."""
-    why = f"internal grading error ({type(error).__name__}: {str(error)[:200]}); regrade it"
+    why = f"{INTERNAL_ERROR} ({type(error).__name__}: {str(error)[:200]}); regrade it"
     verdicts = {t.grade_id: run.judge.verdict(t, None, f" ({why})") for t in run.tests}
     try:
         resources = nbgrader_resources(run.course, run.assignment, student,
@@ -212,7 +222,7 @@ def _internal_error(run: GradingRun, student: str, error: Exception) -> Submissi
 # --------------------------------------------------------------------------- one submission
 
 
-def grade_submission(run: GradingRun, student: str, slot: int = 0) -> SubmissionResult:
+def grade_submission(run: GradingRun, student: str) -> SubmissionResult:
     """Grade one student's assignment; never raises for anything the submission does."""
     started = time.monotonic()
     course, assignment = run.course, run.assignment
@@ -232,7 +242,7 @@ def grade_submission(run: GradingRun, student: str, slot: int = 0) -> Submission
         except Exception as error:         # nbgrader could not repair the metadata
             result.reasons.append(f"nbgrader cannot grade this notebook: {error}"[:300])
         else:
-            graded_nb, verdicts, sandbox_run = _run_and_judge(run, student, slot, nb, result)
+            graded_nb, verdicts, sandbox_run = _run_and_judge(run, student, nb, result)
             result.peak_memory_mb = sandbox_run.peak_memory_mb
     if graded_nb is None:
         result.status = FAILED
@@ -254,19 +264,13 @@ def grade_submission(run: GradingRun, student: str, slot: int = 0) -> Submission
     return result
 
 
-def _run_and_judge(run: GradingRun, student: str, slot: int, nb, result: SubmissionResult):
+def _run_and_judge(run: GradingRun, student: str, nb, result: SubmissionResult):
     """Execute the sanitized notebook in the sandbox; (autograded notebook or None, verdicts)."""
-    job = write_job(run.scratch / "jobs" / f"{slot}-{_slug(student)}",
+    job = write_job(run.scratch / "jobs" / _slug(student),
                     execution_copy(nb, run.tests), notebook_name=run.source_nb_path.name,
                     workdir=run.assignment, cell_timeout=run.cell_timeout, settings=run.settings)
     try:
-        inputs = RunInputs(job=job, release=run.release, cases=run.cases, font_cache=run.font_cache)
-        if run.oracle_names:
-            with OracleProcess(run.oracle_names, job) as socket:
-                inputs.oracle_socket = socket
-                sandbox_run = run.sandbox.run(inputs, slot)
-        else:
-            sandbox_run = run.sandbox.run(inputs, slot)
+        sandbox_run = run.execution.execute(job, _slug(student))
     finally:
         shutil.rmtree(job, ignore_errors=True)
     payload = sandbox_run.result or {}

@@ -17,7 +17,6 @@ import importlib
 import json
 import os
 import socket
-import struct
 import sys
 import warnings
 
@@ -25,9 +24,9 @@ import numpy as np
 
 from solutions import reference
 
+from .frames import read_frame, write_frame
 from .untrusted import plain_data
 
-MAX_FRAME = 16 * 2 ** 20
 ALLOWED_MODULES = ("solutions.", "optkit.")
 
 
@@ -81,30 +80,12 @@ def serve(path: str, functions: dict) -> None:
 
 
 def _receive(connection):
-    header = _exactly(connection, 8)
-    if header is None:
-        return None
-    size = struct.unpack(">Q", header)[0]
-    if size > MAX_FRAME:
-        raise ValueError("frame too large")
-    body = _exactly(connection, size)
+    body = read_frame(connection)
     return None if body is None else json.loads(body)
 
 
-def _exactly(connection, size):
-    chunks, left = [], size
-    while left:
-        chunk = connection.recv(min(left, 1 << 20))
-        if not chunk:
-            return None
-        chunks.append(chunk)
-        left -= len(chunk)
-    return b"".join(chunks)
-
-
 def _send(connection, reply) -> None:
-    data = json.dumps(reply, separators=(",", ":")).encode()
-    connection.sendall(struct.pack(">Q", len(data)) + data)
+    write_frame(connection, json.dumps(reply, separators=(",", ":")).encode())
 
 
 def main(argv=None) -> int:

@@ -15,6 +15,8 @@ core busy, or writes more than the result cap. When the runner ends, the kernel 
 the student started die with its process namespace; the grader never waits on a pipe the
 submission holds.
 """
+import fcntl
+import importlib.util
 import json
 import os
 import resource
@@ -25,12 +27,14 @@ import sys
 import tempfile
 import threading
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 KIT = Path(__file__).resolve().parent / "untrusted"
 SANDBOX_UID = 65534                   # the id the code sees inside
 HOST_UID_BASE = 61000                 # + job slot: the id outside, when grading as root
+MAX_SLOTS = 64                        # sandboxes at once on one machine
 HOME = "/home/student"
 PAGE = os.sysconf("SC_PAGE_SIZE")
 
@@ -445,6 +449,68 @@ class _Filesystem:
             self.args += ["--symlink", os.readlink(host), str(host)]
         elif host.exists():
             self.read_only(str(host))
+
+
+@contextmanager
+def claimed_slot():
+    """A job slot (0 .. MAX_SLOTS-1) that no other sandboxed run on this machine holds, for as
+    long as the block runs. Its number is the run's host user id when grading as root, so two
+    runs never share a process count or a user, whichever grader or Dask worker started them.
+
+    The slots are lock files of this user's private folder; a lock dies with its process."""
+    folder = Path(tempfile.gettempdir()) / f"optimization-methods-slots-{os.geteuid()}"
+    folder.mkdir(mode=0o700, exist_ok=True)
+    status = os.lstat(folder)
+    if status.st_uid != os.geteuid() or not os.path.isdir(folder) or os.path.islink(folder):
+        raise SandboxUnavailable(f"{folder} is not a private folder of this user")
+    while True:
+        for slot in range(MAX_SLOTS):
+            handle = open(folder / f"{slot}.lock", "a")
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                handle.close()
+                continue
+            try:
+                yield slot
+            finally:
+                handle.close()      # closing releases the lock
+            return
+        time.sleep(0.5)             # every slot busy: wait for one
+
+
+def private_paths() -> tuple[Path, ...]:
+    """Folders of this machine that must never show inside a sandbox, even under a mounted
+    Python tree: the home folder, the grader's and the references' packages, and the checkout
+    that holds them when the course is installed from one."""
+    paths = {Path.home().resolve()}
+    for package in ("solutions", "autograder"):
+        spec = importlib.util.find_spec(package)
+        for location in (spec.submodule_search_locations or []) if spec else []:
+            paths.add(Path(location).resolve())
+    checkout = Path(__file__).resolve().parent.parent
+    if (checkout / "pyproject.toml").is_file():
+        paths.add(checkout)
+    return tuple(sorted(paths))
+
+
+def font_cache() -> Path | None:
+    """Matplotlib's font list, built once per machine outside the sandbox (a fresh one takes
+    seconds) and mounted read-only into every run."""
+    import matplotlib
+    base = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache"))
+    folder = base / "optimization-methods" / f"matplotlib-{matplotlib.__version__}"
+    try:
+        if not any(folder.glob("fontlist-*.json")):
+            folder.mkdir(parents=True, exist_ok=True)
+            subprocess.run([sys.executable, "-c", "import matplotlib.font_manager"],
+                           env=dict(os.environ, MPLCONFIGDIR=str(folder)), check=True,
+                           capture_output=True, timeout=300)
+        for path in [folder, *folder.iterdir()]:
+            os.chmod(path, 0o755 if path.is_dir() else 0o644)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return folder
 
 
 def python_trees() -> list[str]:

@@ -1,7 +1,7 @@
 """The course's own grading settings, declared once as traitlets and read from nbgrader_config.py."""
 from pathlib import Path
 
-from traitlets import Bool, Float, Integer
+from traitlets import Bool, Float, Integer, Unicode
 from traitlets.config import Config, Configurable, PyFileConfigLoader
 
 
@@ -37,6 +37,13 @@ class GradingSettings(Configurable):
     cpu_cores = Float(
         1.5, help="CPU cores a submission may keep busy (over 3 s); more stops the run. Above "
         "1.1 its processes are given the lowest priority, so the others keep their core."
+    ).tag(config=True)
+    scheduler = Unicode(
+        "", help="Address of a Dask scheduler (tcp://host:8786) whose workers run the sandboxed "
+        "submissions; empty: on this machine. `autograder grade --scheduler` overrides it."
+    ).tag(config=True)
+    cluster_timeout = Float(
+        60, help="Seconds to wait for the Dask scheduler to answer, and for a usable worker."
     ).tag(config=True)
 
 
