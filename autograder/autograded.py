@@ -12,6 +12,7 @@ import binascii
 import copy
 
 import nbformat
+from nbconvert.preprocessors import CoalesceStreamsPreprocessor
 from nbconvert.preprocessors.sanitize import SanitizeHTML
 from nbgrader.api import Gradebook
 from nbgrader.preprocessors import AssignLatePenalties, LimitOutput, SaveAutoGrades
@@ -55,6 +56,9 @@ def assemble(nb, cells: list | None, verdicts: dict, release_nb, config):
             cell.pop("attachments", None)
     graded.metadata = {key: graded.metadata[key] for key in KEPT_NOTEBOOK_METADATA
                        if key in graded.metadata}
+    # A stream arrives in pieces that depend on timing; merged, the same run gives the same
+    # notebook on any machine (and the output limit cuts it at the same place).
+    graded, _ = CoalesceStreamsPreprocessor().preprocess(graded, {})
     graded, _ = LimitOutput(config=config).preprocess(graded, {})
     return graded
 

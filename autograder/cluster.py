@@ -82,6 +82,8 @@ class ClusterExecution:
             if not force and time.monotonic() - self.checked_at < REFRESH_SECONDS:
                 return
             self.checked_at = time.monotonic()
+            if self.client.status != "running":
+                raise self._lost()
             try:
                 workers = self.client.scheduler_info(n_workers=-1)["workers"]
             except Exception as error:
@@ -128,17 +130,39 @@ class ClusterExecution:
         relay = f"optim-oracle-{uuid.uuid4().hex}" if self.oracle_names else None
         bridge = OracleBridge(self.client, relay, self.oracle_names, job) if relay else \
             contextlib.nullcontext()
-        with bridge:
-            while True:
-                allowed = self._allowed_workers()
-                future = self.client.submit(
-                    run_job, payload, self._shared("release"), self._shared("cases"),
-                    self.sandbox.limits, self.sandbox.isolated, relay,
-                    key=f"sandbox-{label}-{uuid.uuid4().hex[:12]}", workers=allowed,
-                    allow_other_workers=False, pure=False)
-                outcome = self._outcome(future, allowed)
-                if outcome is not None:
-                    return outcome
+        try:
+            with bridge:
+                return self._run_until_done(payload, relay, label)
+        except (ClusterLost, ClusterUnavailable):
+            raise
+        except Exception as error:
+            if self._gone():                  # whatever failed, the cluster went first
+                raise self._lost() from error
+            raise
+
+    def _gone(self, patience: float = 5.0) -> bool:
+        """Whether the client has lost its scheduler (it may take it a moment to notice)."""
+        deadline = time.monotonic() + patience
+        while self.client.status == "running":
+            if time.monotonic() > deadline:
+                return False
+            time.sleep(0.2)
+        return True
+
+    def _lost(self) -> ClusterLost:
+        return ClusterLost(f"the connection to the Dask scheduler at {self.address} was lost")
+
+    def _run_until_done(self, payload: Bundle, relay: str | None, label: str) -> SandboxRun:
+        while True:
+            allowed = self._allowed_workers()
+            future = self.client.submit(
+                run_job, payload, self._shared("release"), self._shared("cases"),
+                self.sandbox.limits, self.sandbox.isolated, relay,
+                key=f"sandbox-{label}-{uuid.uuid4().hex[:12]}", workers=allowed,
+                allow_other_workers=False, pure=False)
+            outcome = self._outcome(future, allowed)
+            if outcome is not None:
+                return outcome
 
     def _allowed_workers(self) -> list[str]:
         self.refresh()
@@ -172,8 +196,7 @@ class ClusterExecution:
             except TimeoutError:
                 pass
             except CancelledError as error:
-                raise ClusterLost(f"the connection to the Dask scheduler at {self.address} "
-                                  "was lost") from error
+                raise self._lost() from error
             except KilledWorker:
                 return SandboxRun(None, problem="the Dask workers running it died several "
                                                 "times (it was tried again each time)")
@@ -183,8 +206,7 @@ class ClusterExecution:
                 raise RuntimeError(f"the Dask worker failed to run the job: "
                                    f"{type(error).__name__}: {str(error)[:300]}") from error
             if self.client.status != "running":
-                raise ClusterLost(f"the connection to the Dask scheduler at {self.address} "
-                                  "was lost")
+                raise self._lost()
             self.refresh()
             if not set(allowed) & set(self.usable):
                 future.cancel()

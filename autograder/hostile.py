@@ -9,11 +9,13 @@ another student or an instructor file, or leaves a process behind is a bug in th
 
 The code may use these names, replaced when the notebook is written: ``COURSE_ROOT`` and
 ``REPO_ROOT`` (real paths: an attacker may know them), ``FUNCTIONS`` (the graded functions of
-the assignment) and ``VICTIM`` (another student of the class, ``correct``).
+the assignment), ``VICTIM`` (another student of the class, ``correct``) and ``DASK_PORTS``
+(Dask's default ports; a test of cluster grading writes in its scheduler's real one).
 """
 from dataclasses import dataclass
 
 VICTIM = "correct"
+DASK_PORTS = (8786, 8787)
 
 
 @dataclass(frozen=True)
@@ -273,6 +275,19 @@ ATTACKS = [
                 "        socket.create_connection((_host, _port), timeout=2)\n"
                 "        print('connected', _host)\n"
                 "    except OSError as error:\n        print('no', _host, error)"),
+           base="correct", where="end"),
+    Attack("reach-dask", "resources",
+           "reach the Dask scheduler (or a worker) of the grading cluster and make it run code",
+           _try("import socket\n"
+                "for _port in DASK_PORTS:  # Dask's default ports (the cluster test adds its own)\n"
+                "    try:\n"
+                "        socket.create_connection(('127.0.0.1', _port), timeout=2).close()\n"
+                "    except OSError as error:\n"
+                "        print('no', _port, error)\n        continue\n"
+                "    print('connected', _port)\n"
+                "    from distributed import Client\n"
+                "    Client(f'tcp://127.0.0.1:{_port}', timeout=5).run(\n"
+                "        lambda: open('/tmp/pwned', 'w').write('dask'))"),
            base="correct", where="end"),
     Attack("script-in-outputs", "feedback",
            "put scripts in its outputs and markdown for the instructor's browser",

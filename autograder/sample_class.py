@@ -17,7 +17,7 @@ from solutions.mistakes import catalog
 
 from . import notebooks
 from .course import REPO_ROOT, Course
-from .hostile import ATTACKS, VICTIM, Attack
+from .hostile import ATTACKS, DASK_PORTS, VICTIM, Attack
 
 DEF_LINE = re.compile(r"^def \w+\(", re.MULTILINE)
 
@@ -96,7 +96,7 @@ def hostile_notebook(release_nb, source_nb, attack: Attack, *, course_root: Path
             .replace("NOTEBOOK_STEM", Path(notebook).stem).replace("NOTEBOOK", notebook)
             .replace("ASSIGNMENT", assignment).replace("FUNCTIONS", repr(functions))
             .replace("COURSE_ROOT", repr(str(course_root))).replace("REPO_ROOT", repr(str(REPO_ROOT)))
-            .replace("VICTIM", repr(VICTIM)))
+            .replace("VICTIM", repr(VICTIM)).replace("DASK_PORTS", repr(DASK_PORTS)))
     base = correct if attack.base == "correct" else {}
     nb = _answered(release_nb, base)
     if attack.where == "answer":
