@@ -121,7 +121,8 @@ def grade(course: Course = Course(), assignment: str = "", *, students: list[str
         run.execution = execution(run, scheduler, say)
         try:
             todo = [s for s in students if force or not _up_to_date(run, s)]
-            jobs = jobs or (run.execution.threads if scheduler else settings.jobs)
+            # on a cluster, more in flight than threads: workers that join get work at once
+            jobs = jobs or (max(2 * run.execution.threads, 4) if scheduler else settings.jobs)
             with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool, \
                     tqdm(total=len(todo), desc=f"grading {assignment}", unit="submission",
                          disable=not progress) as bar:
