@@ -2,6 +2,7 @@
 import os
 import shutil
 import tempfile
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -39,17 +40,29 @@ class StandaloneRun:
     error: str = ""
 
 
-def run_solved_release(release_dir: Path, source_nb_path: Path, timeout: int = 300) -> StandaloneRun:
-    """Execute the release notebook with the reference answers filled in, away from the repository."""
-    release_nb_path = release_dir / source_nb_path.name
-    solved = notebooks.solved_copy(notebooks.read(release_nb_path), notebooks.read(source_nb_path))
+@contextmanager
+def standalone_folder(release_dir: Path):
+    """A copy of the release folder alone in a scratch directory, and the kernel environment
+    that blocks the course's packages: yields ``(folder, env)``."""
     with tempfile.TemporaryDirectory(prefix="standalone-") as scratch:
         work = Path(scratch) / release_dir.name
         shutil.copytree(release_dir, work, ignore=shutil.ignore_patterns("__pycache__"))
         blocker = Path(scratch) / "blocker"
         blocker.mkdir()
         (blocker / "sitecustomize.py").write_text(_BLOCKER)
-        env = dict(os.environ, PYTHONPATH=str(blocker), MPLBACKEND="Agg")
+        yield work, dict(os.environ, PYTHONPATH=str(blocker), MPLBACKEND="Agg")
+
+
+def solved_release_notebook(release_dir: Path, source_nb_path: Path):
+    """The release notebook of ``release_dir`` with the reference answers filled in."""
+    release_nb_path = release_dir / source_nb_path.name
+    return notebooks.solved_copy(notebooks.read(release_nb_path), notebooks.read(source_nb_path))
+
+
+def run_solved_release(release_dir: Path, source_nb_path: Path, timeout: int = 300) -> StandaloneRun:
+    """Execute the release notebook with the reference answers filled in, away from the repository."""
+    solved = solved_release_notebook(release_dir, source_nb_path)
+    with standalone_folder(release_dir) as (work, env):
         client = NotebookClient(solved, timeout=timeout, kernel_name="python3",
                                 resources={"metadata": {"path": str(work)}})
         try:

@@ -69,3 +69,12 @@ def test_decision_boundary_shades_both_classes_and_draws_the_data():
     scatter = [c for c in ax.collections if c.get_label().startswith("y = ")]
     assert [c.get_label() for c in scatter] == ["y = 0", "y = 1"]
     np.testing.assert_array_equal(scatter[1].get_offsets(), X[:, 2:].T)
+
+
+def test_the_minimum_is_drawn_above_the_paths_and_the_axes_can_be_named():
+    runs = {"slow": _run(0.01)[0]}
+    ax = plots.paths(VALLEY, runs, axis_labels=("x", "y"))
+    lines = {line.get_label(): line for line in ax.get_lines()}
+    assert lines["minimum"].get_zorder() > lines["slow"].get_zorder()
+    assert (ax.get_xlabel(), ax.get_ylabel()) == ("x", "y")
+    assert "W1" in plots.contours(VALLEY).get_xlabel()    # run_optimizer's convention

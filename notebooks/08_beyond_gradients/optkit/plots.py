@@ -7,13 +7,17 @@ import matplotlib.pyplot as plt
 import numpy as np
 
 COLORS = plt.rcParams["axes.prop_cycle"].by_key()["color"]
+# Points driven by landscapes.run_optimizer travel as {"W1": [[x]], "b1": [[y]]}: the default
+# axis labels say so. A map whose point is not a network's parameters passes its own.
+PARAMETER_AXES = ("x  (the parameter W1)", "y  (the parameter b1)")
 
 
-def contours(landscape, ax=None, levels=15, resolution=300, title=None):
+def contours(landscape, ax=None, levels=15, resolution=300, title=None, axis_labels=PARAMETER_AXES):
     """Draw the level curves of ``landscape`` over its window and mark its minimum with a star.
 
     The levels are spaced geometrically above the minimum, so the narrow bottom of a valley gets
-    as many lines as its steep walls.
+    as many lines as its steep walls. The star is drawn above anything drawn later (paths), so
+    it is never hidden. ``axis_labels`` names the two axes.
     """
     ax = ax if ax is not None else plt.subplots(figsize=(8, 4))[1]
     x = np.linspace(*landscape.xlim, resolution)
@@ -24,24 +28,26 @@ def contours(landscape, ax=None, levels=15, resolution=300, title=None):
     ax.contour(X, Y, height, levels=np.geomspace(top * 1e-4, top, levels),
                colors="0.65", linewidths=0.8)
     ax.plot(*landscape.minimum, marker="*", markersize=14, color="black", linestyle="none",
-            label="minimum")
+            markeredgecolor="white", markeredgewidth=0.8, zorder=5, label="minimum")
     ax.set_xlim(landscape.xlim)
     ax.set_ylim(landscape.ylim)
     ax.set_aspect("equal")
-    ax.set_xlabel("x  (the parameter W1)")
-    ax.set_ylabel("y  (the parameter b1)")
+    ax.set_xlabel(axis_labels[0])
+    ax.set_ylabel(axis_labels[1])
     ax.set_title(title if title is not None else landscape.name)
     return ax
 
 
-def paths(landscape, runs, ax=None, title=None, markers=True, styles=None, legend="inside"):
+def paths(landscape, runs, ax=None, title=None, markers=True, styles=None, legend="inside",
+          axis_labels=PARAMETER_AXES):
     """Draw each path of ``runs`` (label -> array of points, shape (k, 2)) over the contours.
 
     A dot marks every iterate when ``markers`` is true; a square marks the start. ``styles`` may
     map a label to matplotlib line options (e.g. ``{"linestyle": "--"}``) for that path.
     ``legend`` is ``"inside"`` (where it hides the least), ``"below"`` the map, or False.
+    ``axis_labels`` names the two axes (see ``contours``).
     """
-    ax = contours(landscape, ax=ax, title=title)
+    ax = contours(landscape, ax=ax, title=title, axis_labels=axis_labels)
     styles = styles or {}
     for (label, path), color in zip(runs.items(), _cycle()):
         path = np.asarray(path)
