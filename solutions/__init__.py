@@ -32,6 +32,9 @@ REFERENCE_LOCATIONS = {
     "rank_weights": "solutions.gradient_free",
     "acceptance_probability": "solutions.gradient_free",
     "tournament_selection": "solutions.gradient_free",
+    "classify_critical_point": "solutions.landscape",
+    "initialize_parameters": "solutions.landscape",
+    "precondition_gradients": "solutions.landscape",
 }
 
 

@@ -18,6 +18,8 @@ SPEC_FUNCTIONS = {
 DESIGNED_FUNCTIONS = {
     "add_gradient_noise", "early_stopping",                           # 07_robust_training
     "rank_weights", "acceptance_probability", "tournament_selection",  # 08_beyond_gradients
+    "classify_critical_point", "initialize_parameters",                # 09_landscape_and_
+    "precondition_gradients",                                          # initialization
 }
 GRADED_FUNCTIONS = SPEC_FUNCTIONS | DESIGNED_FUNCTIONS
 
