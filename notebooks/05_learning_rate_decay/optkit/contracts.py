@@ -107,6 +107,21 @@ _ALL = [
     _contract("acceptance_probability", "08_beyond_gradients", "delta temperature",
               "probability"),
     _contract("tournament_selection", "08_beyond_gradients", "fitness contestants", "winners"),
+    # 09_landscape_and_initialization. classify_critical_point returns one of the strings
+    # "minimum", "maximum", "saddle", "degenerate": eigenvalue i of the symmetric Hessian counts as
+    # zero when |lambda_i| <= tol * max_j |lambda_j|; mixed signs make a saddle (zeros or not),
+    # else any zero makes "degenerate", else all > 0 a minimum and all < 0 a maximum.
+    _contract("classify_critical_point", "09_landscape_and_initialization", "hessian tol",
+              "kind", defaults={"tol": 1e-6}),
+    # rng = np.random.default_rng(seed) once; for l = 1..L in order:
+    # Wl = scale * rng.standard_normal((n_l, n_{l-1})), bl = zeros((n_l, 1)), with scale 0
+    # ("zeros"), 0.01 ("random"), sqrt(2 / (n_{l-1} + n_l)) ("xavier"), sqrt(2 / n_{l-1}) ("he").
+    _contract("initialize_parameters", "09_landscape_and_initialization",
+              "layers_dims method seed", "parameters", defaults={"seed": 0}),
+    # For every key k of grads: grads[k] / (sqrt(s[k]) + epsilon), arrays shaped like grads[k]
+    # (s: same keys and shapes, entries >= 0). Neither grads nor s may change.
+    _contract("precondition_gradients", "09_landscape_and_initialization",
+              "grads s epsilon", "preconditioned", defaults={"epsilon": 1e-8}),
 ]
 
 CONTRACTS: dict[str, Contract] = {contract.name: contract for contract in _ALL}
