@@ -29,6 +29,8 @@ def _classify_public():
             _classify_case(np.array([[2.0, -1.0, -1.0], [-1.0, 2.0, -1.0], [-1.0, -1.0, 2.0]]),
                            "3 x 3, eigenvalues 3, 3, 0"),
             _classify_case(np.array([[1.0, 1.0], [1.0, 1.0]]), "2 x 2, eigenvalues 2 and 0"),
+            _classify_case(np.array([[-1.0, 0.0, 1.0], [0.0, -2.0, 0.0], [1.0, 0.0, -1.0]]),
+                           "3 x 3, eigenvalues -2, -2, 0"),
             _classify_case(np.zeros((2, 2)), "a zero Hessian"),
             _classify_case(np.array([[-0.5]]), "one parameter"),
             _classify_case(1e-9 * bowl, "a bowl scaled by 1e-9"),
@@ -73,7 +75,7 @@ def _eigenvalues(rng, n, kind):
     elif kind == "saddle":
         signs = np.r_[1.0, -1.0, rest(-1.0, 1.0)]
     elif kind == "degenerate":
-        signs = np.r_[0.0, rng.choice([0.0, 1.0], size=n - 1)]
+        signs = np.r_[0.0, 1.0, rest(0.0, 1.0)]          # a bowl with flat directions
     elif kind == "flat saddle":
         signs = np.r_[1.0, -1.0, rest(-1.0, 0.0, 1.0)]
         signs[min(2, n - 1)] = 0.0 if n > 2 else signs[min(2, n - 1)]

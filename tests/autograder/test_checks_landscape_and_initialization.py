@@ -73,6 +73,10 @@ def test_every_kind_and_both_precisions_in_both_classify_case_sets():
         flat = [case for case in cases if case.kwargs["hessian"].shape[0] >= 3
                 and np.linalg.matrix_rank(case.kwargs["hessian"]) < case.kwargs["hessian"].shape[0]]
         assert {classify(**case.kwargs) for case in flat} >= {"saddle", "degenerate"}
+        semidefinite = [np.linalg.eigvalsh(case.kwargs["hessian"].astype(float)) for case in flat
+                        if classify(**case.kwargs) == "degenerate"]
+        assert any(e.max() > 1e-3 * abs(e).max() for e in semidefinite)     # bowls with a flat
+        assert any(e.min() < -1e-3 * abs(e).max() for e in semidefinite)    # domes with a flat
     hidden = _hidden(CLASSIFY)
     assert max(case.kwargs["hessian"].shape[0] for case in hidden) >= 6
     assert min(np.abs(c.kwargs["hessian"]).max() for c in hidden if np.any(c.kwargs["hessian"])) < 1e-90
