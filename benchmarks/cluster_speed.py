@@ -28,13 +28,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.modules.setdefault("rfc3987_syntax", None)      # seconds of import nobody here needs
 
 import autograder.grade as grading  # noqa: E402
+from autograder.course import Course  # noqa: E402
 from autograder.demo import make_scratch_course  # noqa: E402
 from autograder.loopback import LoopbackCluster  # noqa: E402
 from grading_speed import ordinary_class  # noqa: E402
 
-ASSIGNMENTS = ["01_gradient_descent", "02_mini_batches", "03_momentum", "04_adaptive_methods",
-               "05_learning_rate_decay", "06_training", "07_robust_training",
-               "08_beyond_gradients"]
+ASSIGNMENTS = Course().assignments()
 STUDENTS = (1_000, 10_000)
 CORES = (2, 32, 256)
 
