@@ -12,6 +12,7 @@ from optkit.compare import EXACT, compare
 from optkit.contracts import get_contract
 from optkit.public_checks import stored_cases
 from optkit.runner import judge, observe
+from tests.implementations.signed import signed
 from solutions import reference
 from solutions.alternatives import correct_variants
 from solutions.cases import hidden_cases, public_cases
@@ -47,12 +48,8 @@ def _cheat(name):
 
 
 def _with_signature(name, fn):
-    """``fn(**kwargs)`` behind a function whose argument names are the contract's."""
-    args = get_contract(name).args
-    namespace = {"fn": fn}
-    exec(f"def {name}({', '.join(args)}):\n    return fn({', '.join(f'{a}={a}' for a in args)})",
-         namespace)
-    return namespace[name]
+    """``fn(**kwargs)`` behind a function with the contract's signature (names, defaults)."""
+    return signed(name, fn)
 
 
 @pytest.mark.parametrize("name", FUNCTIONS)

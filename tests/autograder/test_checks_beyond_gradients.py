@@ -182,4 +182,4 @@ def test_a_wrong_signature_is_refused_before_running():
     def renamed(losses):
         return reference(RANKS)(losses)
     message = _public_failure(RANKS, renamed)
-    assert "must take the arguments (fitness)" in message
+    assert "must take its arguments in this order" in message and "\n    (fitness)\n" in message

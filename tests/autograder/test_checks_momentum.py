@@ -7,6 +7,7 @@ import pytest
 import optkit
 from autograder import hidden_checks
 from autograder.hidden_checks import hidden_check, hidden_judged_cases
+from optkit.contracts import get_contract
 from solutions import reference
 from solutions.alternatives import correct_variants
 from solutions.cases import Case, hidden_cases, public_cases
@@ -103,5 +104,5 @@ def test_a_crashing_reference_never_shows_its_code():
     broken = Case("no gradients", {"parameters": {"W1": np.ones((1, 1)), "b1": np.ones((1, 1))},
                                    "grads": {}, "v": {}, "beta": 0.9, "learning_rate": 0.1})
     with pytest.raises(RuntimeError, match="bug in the course") as caught:
-        hidden_checks._reference_output(MOMENTUM, broken)
+        hidden_checks._reference_observation(get_contract(MOMENTUM), broken)
     assert caught.value.__cause__ is None and caught.value.__suppress_context__
