@@ -57,10 +57,14 @@ def hidden_check(name: str, fn, *, seed: int | None = None, n_cases: int | None 
 def hidden_judged_cases(name: str, *, seed=None, n_cases=None) -> list[JudgedCase]:
     """The hidden cases of ``name`` with the reference's observation on each."""
     contract = get_contract(name)
-    rng = np.random.default_rng([resolve_seed(seed), zlib.crc32(name.encode())])
-    cases = hidden_cases(name, rng)[:n_cases]
+    cases = hidden_cases(name, hidden_rng(name, seed))[:n_cases]
     return [JudgedCase(case.label, case.kwargs, _reference_observation(contract, case))
             for case in cases]
+
+
+def hidden_rng(name: str, seed=None) -> np.random.Generator:
+    """The generator the hidden cases of ``name`` are drawn from, for grading seed ``seed``."""
+    return np.random.default_rng([resolve_seed(seed), zlib.crc32(name.encode())])
 
 
 @contextmanager

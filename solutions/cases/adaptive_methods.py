@@ -12,11 +12,36 @@ separates these rules from their usual mistakes:
 """
 import numpy as np
 
-from . import (Case, describe_layers, hidden, layer_parameters, public, random_dims, random_dtype,
-               shaped_like, zeros_like)
+from . import (Case, describe_layers, hidden, kind, layer_parameters, public, random_dims,
+               random_dtype, shaped_like, zeros_like)
+from .momentum import first_step
 
 TINY = 1e-5          # gradient scale of a "tiny gradients" case: sqrt(s) is near epsilon
 _RATES = [0.1, 0.05, 0.01, 0.003, 0.001]
+
+
+def _scale(grads) -> str:
+    """The size of the gradients: where epsilon shows, and where it does not."""
+    largest = max(float(np.max(np.abs(g))) for g in grads.values())
+    return "tiny gradients" if largest < 1e-3 else "huge gradients" if largest > 1e3 else ""
+
+
+@kind("update_parameters_with_adagrad")
+def _adagrad_kind(kwargs):
+    return tuple(label for label in ("first step" if first_step(kwargs["G"]) else "",
+                                     _scale(kwargs["grads"])) if label)
+
+
+@kind("update_parameters_with_rmsprop")
+def _rmsprop_kind(kwargs):
+    return tuple(label for label in ("first step" if first_step(kwargs["s"]) else "",
+                                     _scale(kwargs["grads"])) if label)
+
+
+@kind("update_parameters_with_adam")
+def _adam_kind(kwargs):
+    return tuple(label for label in ("first step" if kwargs["t"] == 1 else "",
+                                     _scale(kwargs["grads"])) if label)
 
 # ---------------------------------------------------------------- the three initializers
 

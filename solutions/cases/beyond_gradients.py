@@ -7,11 +7,29 @@ edges where the contracts are most precise, so both case sets contain them.
 """
 import numpy as np
 
-from . import Case, hidden, public, random_dtype
+from . import Case, hidden, kind, public, random_dtype
 
 _RANKS = "rank_weights"
 _METROPOLIS = "acceptance_probability"
 _TOURNAMENT = "tournament_selection"
+
+
+@kind(_RANKS)
+def _ranks_kind(kwargs):
+    fitness = kwargs["fitness"]
+    return ("ties",) if len(np.unique(fitness)) < len(fitness) else ()
+
+
+@kind(_METROPOLIS)
+def _metropolis_kind(kwargs):
+    return ("T = 0",) if kwargs["temperature"] == 0 else ()
+
+
+@kind(_TOURNAMENT)
+def _tournament_kind(kwargs):
+    scores = kwargs["fitness"][kwargs["contestants"]]
+    tied = np.sum(scores == scores.min(axis=1, keepdims=True), axis=1) > 1
+    return ("tied winners",) if np.any(tied) else ()
 
 # ---------------------------------------------------------------- rank_weights
 

@@ -1,8 +1,18 @@
 """Public and hidden cases of 03_momentum: initialize_velocity and update_parameters_with_momentum."""
 import numpy as np
 
-from . import (Case, describe_layers, hidden, layer_parameters, public, random_dims, random_dtype,
-               shaped_like, zeros_like)
+from . import (Case, describe_layers, hidden, kind, layer_parameters, public, random_dims,
+               random_dtype, shaped_like, zeros_like)
+
+
+def first_step(state) -> bool:
+    """Is the optimizer state all zeros (the first step)?"""
+    return not any(np.any(value) for value in state.values())
+
+
+@kind("update_parameters_with_momentum")
+def _momentum_kind(kwargs):
+    return ("first step",) if first_step(kwargs["v"]) else ()
 
 
 

@@ -1,7 +1,7 @@
 """Public and hidden cases of 07_robust_training: clip_gradients, add_gradient_noise, early_stopping."""
 import numpy as np
 
-from . import Case, hidden, layer_parameters, public, random_dims, random_dtype, shaped_like
+from . import Case, hidden, kind, layer_parameters, public, random_dims, random_dtype, shaped_like
 
 # ------------------------------------------------------------------------ shared helpers
 
@@ -21,6 +21,17 @@ def random_grads(rng, dims, dtype=np.float64, decimals=None) -> dict:
 
 def global_norm(grads) -> float:
     return float(np.sqrt(sum(np.sum(np.square(g.astype(np.float64))) for g in grads.values())))
+
+
+@kind("clip_gradients")
+def _clip_kind(kwargs):
+    norm = global_norm(kwargs["grads"])
+    return ("zero" if norm == 0 else "clipped" if norm > kwargs["max_norm"] else "kept",)
+
+
+@kind("early_stopping")
+def _stopping_kind(kwargs):
+    return ("min_delta > 0" if kwargs.get("min_delta", 0.0) > 0 else "min_delta 0",)
 
 
 # ------------------------------------------------------------------------ clip_gradients
@@ -68,9 +79,11 @@ def _clip_public():
     large = _with_norm(random_grads(rng, [2, 3, 1]), 6.0, np.float64, decimals=2)
     small = _with_norm(random_grads(rng, [3, 2, 1]), 0.8, np.float64, decimals=2)
     each = _each_below(rng, random_grads(rng, [2, 2, 2, 1]), 1.0, np.float32, decimals=2)
+    zero = {key: np.zeros_like(g) for key, g in random_grads(rng, [2, 2, 1]).items()}
     return [_clip_case(large, 1.0, "a large gradient"),
             _clip_case(small, 2.0, "a small gradient"),
-            _clip_case(each, 1.0, "every array below max_norm, the whole gradient above")]
+            _clip_case(each, 1.0, "every array below max_norm, the whole gradient above"),
+            _clip_case(zero, 1.0, "all gradients zero")]
 
 
 @hidden("clip_gradients")
@@ -154,6 +167,8 @@ def _stopping_public():
         _stopping_case([0.5, 0.55, 0.45, 0.47, 0.46, 0.44, 0.48, 0.49], 3, 0.0,
                        ": ups and downs"),
         _stopping_case([0.9, 0.8, 0.7, 0.72, 0.71], 3, 0.0, ": still improving recently"),
+        _stopping_case(_as_list([0.8, 0.75, 0.76, 0.74, 0.77, 0.78], True), 2, 0.0125,
+                       ": numpy float32 losses"),
     ]
 
 

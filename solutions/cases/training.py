@@ -15,9 +15,15 @@ from optkit.datasets import make_moons
 from optkit.serialization import inverse_square_decay
 from solutions.schedules import schedule_lr_decay, update_lr
 
-from . import Case, hidden, public
+from . import Case, hidden, kind, public
 
 NAME = "model"
+
+
+@kind(NAME)
+def _run(kwargs):
+    """The optimizer, with or without a schedule."""
+    return (kwargs["optimizer"], "no schedule" if kwargs.get("decay") is None else "a schedule")
 
 
 def every_two_epochs(learning_rate0, epoch_num, decay_rate):
@@ -31,13 +37,21 @@ _DECAY_NAMES = {inverse_square_decay: "inverse_square_decay", update_lr: "update
 
 @public(NAME)
 def _public():
-    # (optimizer, m, layers_dims, mini_batch_size, num_epochs, settings)
+    # (optimizer, m, layers_dims, mini_batch_size, num_epochs, settings): every optimizer with
+    # and without a schedule, and every hyper-parameter left at its default, as the hidden
+    # cases have them (tests/solutions/test_case_coverage.py).
     runs = [("gd", 30, [2, 3, 2, 1], 8, 3, dict(learning_rate=0.1)),
             ("momentum", 30, [2, 3, 2, 1], 8, 3,
              dict(learning_rate=0.1, beta=0.8, decay=inverse_square_decay, decay_rate=0.5)),
-            ("adam", 30, [2, 4, 2, 1], 8, 3, dict(learning_rate=0.02, beta1=0.8, beta2=0.99)),
+            ("adam", 30, [2, 4, 2, 1], 8, 3,
+             dict(learning_rate=0.02, beta1=0.8, beta2=0.99, epsilon=1e-8)),
             ("adam", 25, [2, 3, 3, 1], 10, 4,
-             dict(learning_rate=0.03, decay=inverse_square_decay, decay_rate=1.0))]
+             dict(learning_rate=0.03, beta1=0.9, beta2=0.999, epsilon=1e-7,
+                  decay=inverse_square_decay, decay_rate=1.0)),
+            ("gd", 28, [2, 3, 2, 1], 8, 4,
+             dict(learning_rate=0.3, decay=inverse_square_decay, decay_rate=0.3)),
+            ("momentum", 26, [2, 4, 3, 1], 7, 3, dict(learning_rate=0.05, beta=0.95)),
+            ("adam", 22, [2, 4, 2, 1], 6, 3, {})]
     cases = []
     for number, (optimizer, m, dims, size, epochs, settings) in enumerate(runs):
         X, Y = make_moons(n_samples=m, noise=0.2, seed=60 + number)
@@ -118,7 +132,8 @@ def _case(X, Y, dims, optimizer, size, epochs, settings):
 
 def _describe_run(optimizer, epochs, settings):
     shown = [f"{key} {settings[key]:g}" for key in
-             ("learning_rate", "beta", "beta1", "beta2", "epsilon") if key in settings]
+             ("learning_rate", "beta", "beta1", "beta2", "epsilon") if key in settings] or [
+        "every hyper-parameter at its default"]
     decay = settings.get("decay")
     if decay is not None:
         shown.append(f"decay {_DECAY_NAMES[decay]} (decay_rate {settings['decay_rate']:g})")

@@ -215,7 +215,7 @@ MISTAKES = [
             "Set cost_total to zero once at the start of the epoch, before the mini-batch loop; "
             "reset inside it, only the last mini-batch's cost is left. " + _COSTS,
             model_cost_reset_every_mini_batch),
-    Mistake("cost_on_all_of_X", _MODEL, "The epoch's cost is computed on all of X at its end",
+    Mistake("cost_on_whole_training_set", _MODEL, "The epoch's cost is computed on all of X at its end",
             "The learning curve records the cost the mini-batches had while they trained. "
             + _COSTS, model_cost_on_all_of_X),
 ]
