@@ -76,13 +76,17 @@ def case_entry(name: str, case, mistakes) -> dict:
     expected = expected_observation(contract, reference(name), case.kwargs)
     outputs = {}
     for mistake in mistakes:
+        if mistake_params(mistake) is not None:
+            continue                        # named by the signature check, before any case
         with np.errstate(all="ignore"):     # a mistake may divide by zero (Adam with t = 0)
-            seen = observe(contract, mistake.implementation, case.kwargs)  # must not raise here
+            seen = observe(contract, mistake.implementation, case.kwargs, case.style)  # no raise
         if judge(contract, expected, seen):
             modified = {arg: after for arg, after in seen.inputs_after.items()
                         if compare(expected.inputs_after[arg], after, arg, EXACT)}
             outputs[mistake.key] = {"returned": seen.returned, "modified_inputs": modified}
     entry = {"label": case.label, "inputs": case.kwargs, "expected": expected.returned}
+    if case.style != "positional":
+        entry["style"] = case.style
     if contract.fills:
         entry["filled"] = {fill: expected.inputs_after[fill] for fill in contract.fills}
     return {**entry, "mistake_outputs": outputs}

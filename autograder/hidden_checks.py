@@ -14,6 +14,7 @@ import os
 import warnings
 import zlib
 from contextlib import contextmanager
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -58,7 +59,7 @@ def hidden_judged_cases(name: str, *, seed=None, n_cases=None) -> list[JudgedCas
     """The hidden cases of ``name`` with the reference's observation on each."""
     contract = get_contract(name)
     cases = hidden_cases(name, hidden_rng(name, seed))[:n_cases]
-    return [JudgedCase(case.label, case.kwargs, _reference_observation(contract, case))
+    return [JudgedCase(case.label, case.kwargs, _reference_observation(contract, case), case.style)
             for case in cases]
 
 
@@ -99,12 +100,14 @@ def mistake_candidates(name: str, cases) -> list[Candidate]:
     contract = get_contract(name)
     candidates = []
     for mistake in catalog(name):
+        if mistake_params(mistake) is not None:
+            continue            # named by the signature check (signature_candidates)
         try:
             # A warning would print a line of the mistake's source into the student's feedback.
             with np.errstate(all="ignore"), warnings.catch_warnings():
                 warnings.simplefilter("ignore")
-                observations = [observe(contract, mistake.implementation, case.inputs)
-                                for case in cases]
+                observations = [observe(contract, mistake.implementation, case.inputs,
+                                        case.style) for case in cases]
         except Exception:        # a mistake that crashes here cannot look like a finished run
             continue
         candidates.append(Candidate(mistake.key, mistake.title, mistake.hint, observations,
@@ -118,6 +121,7 @@ def signature_candidates(name: str) -> list[Candidate]:
             for m in catalog(name) if mistake_params(m) is not None]
 
 
+@lru_cache(maxsize=None)
 def mistake_params(mistake) -> tuple | None:
     """A mistake's signature when it differs from the contract's (the slip is there), else None."""
     params = params_of(mistake.implementation)

@@ -97,6 +97,7 @@ class Judge:
                 "protected": list(contract.protected), "fills": list(contract.fills),
                 "cases": [plain_data.encode(case.inputs, functions=names)
                           for case in self.cases(test)],
+                "styles": [case.style for case in self.cases(test)],
                 "functions": {name: _where(name, function)
                               for name, function in self.functions.items()}}
         if test.kind == "hidden" and contract.uses:
@@ -239,7 +240,7 @@ def public_judged_cases(name: str) -> list[JudgedCase]:
     """The public cases of ``name`` (those of the student's casebook) with their expectations."""
     contract = get_contract(name)
     return [JudgedCase(case.label, case.kwargs,
-                       expected_observation(contract, reference(name), case.kwargs))
+                       expected_observation(contract, reference(name), case.kwargs), case.style)
             for case in public_cases(name)]
 
 

@@ -64,13 +64,15 @@ def _observe_earlier(specs, fn) -> dict:
     return found
 
 
-def call(fn, args, fills, inputs):
-    """``fn`` called as the notebooks do: ``args`` by position while the case gives them in
-    order, the rest by name, and an empty list for each of ``fills`` (``inputs`` gets them)."""
-    inputs.update({fill: [] for fill in fills})
+def call(fn, spec, number, inputs):
+    """``fn`` called as the notebooks do (``optkit.signatures.call``): the contract's arguments
+    by position while case ``number`` gives them in order -- in its "mixed" style only the first
+    two -- the rest by name, and an empty list for each list it fills (``inputs`` gets them)."""
+    inputs.update({fill: [] for fill in spec.get("fills", [])})
+    mixed = spec.get("styles", [])[number:number + 1] == ["mixed"]
     positional = []
-    for arg in args:
-        if arg not in inputs:
+    for arg in spec["args"]:
+        if arg not in inputs or (mixed and len(positional) == 2):
             break
         positional.append(arg)
     named = {key: value for key, value in inputs.items() if key not in positional}
@@ -90,7 +92,7 @@ def _observe_all(spec, fn, entry) -> None:
         for number, case in enumerate(spec["cases"]):
             inputs = plain_data.decode(case, functions=functions)
             try:
-                returned = call(fn, spec["args"], fills, inputs)
+                returned = call(fn, spec, number, inputs)
             except BaseException as error:
                 entry["raised"] = _raised(error, number)
                 if not isinstance(error, Exception):

@@ -32,8 +32,12 @@ _KIND: dict[str, Callable[[dict], tuple]] = {}
 
 @dataclass(frozen=True)
 class Case:
+    """A label, the arguments, and how the check calls the function with them: ``"positional"``
+    (every argument given, in order, by position) or ``"mixed"`` (defaulted ones by name)."""
+
     label: str
     kwargs: dict
+    style: str | None = None      # None: every other case is "mixed" (see _call_styles)
 
 
 def public(name: str):
@@ -92,11 +96,22 @@ def _traits(values) -> set:
 
 
 def public_cases(name: str) -> list[Case]:
-    return _generator(_PUBLIC, name, "public")()
+    return _call_styles(name, _generator(_PUBLIC, name, "public")())
 
 
 def hidden_cases(name: str, rng: np.random.Generator) -> list[Case]:
-    return _generator(_HIDDEN, name, "hidden")(rng)
+    return _call_styles(name, _generator(_HIDDEN, name, "hidden")(rng))
+
+
+def _call_styles(name, cases) -> list[Case]:
+    """Every other case of a function of three or more arguments is called the other way the
+    notebooks call: the first two arguments by position, the others by name."""
+    from optkit.contracts import get_contract
+    if len(get_contract(name).args) < 3:
+        return [Case(case.label, case.kwargs, case.style or "positional") for case in cases]
+    return [Case(case.label, case.kwargs,
+                 case.style or ("mixed" if number % 2 else "positional"))
+            for number, case in enumerate(cases)]
 
 
 def _generator(registry, name, kind):

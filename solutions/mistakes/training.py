@@ -119,6 +119,9 @@ model_adam_default_betas = slipped(
 model_adam_without_hyperparameters = slipped(
     "model_adam_without_hyperparameters", "Adam is called with none of its hyper-parameters: all its defaults.",
     (_ADAM_CALL, "                    parameters, grads, v, s, t)\n"))
+model_without_costs = slipped(
+    "model_without_costs", "The keyword argument costs is missing (a loop from another course).",
+    (", *, costs=None):", "):"), ("        if costs is not None:\n            costs.append(cost_avg)\n", ""))
 model_full_batch_gradients = slipped(
     "model_full_batch_gradients", "The forward and backward passes use the whole training set at every step.",
     ("forward_propagation(minibatch_X, parameters)", "forward_propagation(X, parameters)"),
@@ -206,6 +209,10 @@ MISTAKES = [
             "Left out of the call, the learning rate, beta1, beta2 and epsilon all fall back to "
             "the defaults of the Adam update (a rate of 0.01): pass every one of them on from "
             "model.", model_adam_without_hyperparameters),
+    Mistake("without_costs", _MODEL, "model has no keyword argument costs",
+            "The notebook passes a list as costs and draws the learning curve from it: keep the "
+            "signature of the cell, and append the mean cost of every epoch to the list.",
+            model_without_costs),
     Mistake("full_batch_gradients", _MODEL, "Every step uses the whole training set",
             "Inside the mini-batch loop, run the forward pass, the cost and the backward pass on "
             "the current mini-batch, not on all of X and Y: that is what makes it mini-batch "

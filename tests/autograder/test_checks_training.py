@@ -81,13 +81,16 @@ def test_cases_train_a_few_epochs_of_several_uneven_mini_batches(kind):
     cases = public_cases(NAME) if kind == "public" else _hidden()
     runs = {(case.kwargs["optimizer"], case.kwargs.get("decay") is not None) for case in cases}
     assert {"gd", "momentum", "adam"} == {optimizer for optimizer, _ in runs}
-    assert {("momentum", True), ("adam", True), ("adam", False)} <= runs
+    assert {(optimizer, decay) for optimizer in ("gd", "momentum", "adam")
+            for decay in (True, False)} <= runs
     for case in cases:
-        m, size = case.kwargs["X"].shape[1], case.kwargs["mini_batch_size"]
+        m, size = case.kwargs["X"].shape[1], case.kwargs.get("mini_batch_size", 64)
         assert case.kwargs["print_cost"] is False and case.kwargs["num_epochs"] <= 5
-        assert 20 <= m <= 60 and len(case.kwargs["layers_dims"]) == 4
-    uneven = [c for c in cases if c.kwargs["X"].shape[1] % c.kwargs["mini_batch_size"]
-              and c.kwargs["X"].shape[1] > c.kwargs["mini_batch_size"]
+        # the default batch size of 64 needs m > 64 to show
+        assert 20 <= m <= (90 if "mini_batch_size" not in case.kwargs else 60)
+        assert len(case.kwargs["layers_dims"]) == 4
+    uneven = [c for c in cases if c.kwargs["X"].shape[1] % c.kwargs.get("mini_batch_size", 64)
+              and c.kwargs["X"].shape[1] > c.kwargs.get("mini_batch_size", 64)
               and c.kwargs["num_epochs"] >= 3]
     assert len(uneven) >= len(cases) - 3
     dtypes = {case.kwargs["X"].dtype for case in cases}
@@ -101,7 +104,7 @@ def test_public_cases_only_pass_schedules_the_casebook_can_name():
 
 def test_hidden_cases_cover_the_edges_and_the_course_schedules():
     cases = _hidden()
-    sizes = [(c.kwargs["X"].shape[1], c.kwargs["mini_batch_size"]) for c in cases]
+    sizes = [(c.kwargs["X"].shape[1], c.kwargs.get("mini_batch_size", 64)) for c in cases]
     assert any(m % size == 0 and m > size for m, size in sizes)     # batches come out even
     assert any(size >= m for m, size in sizes)                      # one batch per epoch
     assert any(c.kwargs["num_epochs"] == 1 for c in cases)
@@ -110,6 +113,11 @@ def test_hidden_cases_cover_the_edges_and_the_course_schedules():
                                  "num_epochs", "print_cost"} for c in cases)
     names = {getattr(c.kwargs.get("decay"), "__name__", None) for c in cases}
     assert {"update_lr", "every_two_epochs", "inverse_square_decay"} <= names
+    contract = get_contract(NAME)
+    for arg in set(contract.defaults) - {"num_epochs", "print_cost"}:     # see the README
+        assert any(arg not in c.kwargs for c in cases), arg
+    every = [c for c in hidden_judged_cases(NAME) if set(c.inputs) == set(contract.args)]
+    assert every and all(c.style == "positional" for c in every)
 
 
 def _lookup_model(X, Y, layers_dims, optimizer, learning_rate=0.0007, mini_batch_size=64,
