@@ -143,6 +143,9 @@ def _schedule_hidden(rng):
     cases.append(_schedule_case(rng, int(rng.integers(500, 2000)) * interval
                                 + int(rng.integers(1, interval)), interval, "a very late epoch"))
     default = int(rng.integers(1, 20))
+    cases.append(_case("default time_interval, the epoch of a decay",
+                       learning_rate0=_learning_rate(rng), epoch_num=default * 1000,
+                       decay_rate=_decay_rate(rng)))
     cases.append(_case("default time_interval, one before a decay",
                        learning_rate0=_learning_rate(rng), epoch_num=default * 1000 - 1,
                        decay_rate=_decay_rate(rng)))
@@ -190,6 +193,8 @@ def _step_hidden(rng):
         epoch = int(rng.integers(0, 8)) * drops + int(rng.integers(1, drops))
         cases.append(_case("inside an interval", learning_rate0=_learning_rate(rng),
                            epoch_num=epoch, drop=_drop(rng), epochs_drop=drops))
+    cases.append(_case("defaults, the epoch of a drop", learning_rate0=_learning_rate(rng),
+                       epoch_num=int(rng.integers(1, 6)) * 10))
     cases.append(_case("defaults, one epoch before a drop", learning_rate0=_learning_rate(rng),
                        epoch_num=int(rng.integers(2, 6)) * 10 - 1))
     cases.append(_case("defaults, late in an interval", learning_rate0=_learning_rate(rng),

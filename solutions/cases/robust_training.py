@@ -110,6 +110,17 @@ def _clip_hidden(rng):
             grads = {key: np.zeros_like(g, dtype=dtype) for key, g in grads.items()}
         cases.append(_clip_case(grads, max_norm, regime.replace("each below", "every array "
                                                                 "below max_norm")))
+    # Extreme scales: exploding gradients, vanishing ones, a huge limit just exceeded, and a
+    # norm a hair above the limit (one part in a million). Limits stay >= 0.5: PyTorch's
+    # norm + 1e-6 (a correct variant) then stays within the tolerance.
+    cases.append(_clip_case(_with_norm(random_grads(rng, [3, 4, 2]), 3e8, np.float64), 5.0,
+                            "exploding gradients"))
+    cases.append(_clip_case(_with_norm(random_grads(rng, [2, 2, 1]), 4e-9, np.float64), 0.5,
+                            "vanishing gradients"))
+    cases.append(_clip_case(_with_norm(random_grads(rng, [2, 3, 1]), 3e6, np.float64), 1e6,
+                            "a huge max_norm"))
+    cases.append(_clip_case(_with_norm(random_grads(rng, [3, 2, 1]), 2.0 * (1 + 1e-6),
+                                       np.float64), 2.0, "a hair above"))
     return cases
 
 
@@ -220,7 +231,8 @@ def _stopping_hidden(rng):
              _stopping_case(_as_list(np.round(np.linspace(1.0, 0.2, 12), 3), False), 2, 0.0025,
                             ": always improving"),
              _stopping_case(_as_list(np.round(np.linspace(0.3, 0.5, 7), 3), False), 4, 0.0,
-                            ": epoch 0 stays the best")]
+                            ": epoch 0 stays the best"),
+             _stopping_case([1.0, 0.5, 0.7, 0.8, 0.6, 0.9], 3, 0.0, ": epoch 1 stays the best")]
     # The defaults left out: patience (the boundary, 4 and 5 epochs waited), min_delta, both.
     for waited in (4, 5):
         values = _curve(rng, int(rng.integers(12, 30)))

@@ -55,13 +55,25 @@ def _public():
             ("adam", 22, [2, 4, 2, 1], 6, 3, {}),
             ("momentum", 24, [2, 3, 2, 1], 7, 4, dict(learning_rate=0.1, decay=inverse_square_decay)),
             ("gd", 70, [2, 3, 2, 1], None, 3, dict(learning_rate=0.1)),
-            ("adam", 27, [2, 3, 2, 1], 8, 3, dict(_EVERY_ARGUMENT, decay=inverse_square_decay))]
+            ("adam", 27, [2, 3, 2, 1], 8, 3, dict(_EVERY_ARGUMENT, decay=inverse_square_decay)),
+            ("adam", 25, [2, 3, 2, 1], 8, 3, dict(learning_rate=0.05, beta1=0.9, beta2=0.99))]
     cases = []
     for number, (optimizer, m, dims, size, epochs, settings) in enumerate(runs):
         X, Y = make_moons(n_samples=m, noise=0.2, seed=60 + number)
         X = X.round(2).astype(np.float32 if number == 2 else np.float64)
         cases.append(_case(X, Y, dims, optimizer, size, epochs, settings))
-    return cases
+    return cases[:-1] + [_epsilon_sized(cases[-1])]
+
+
+def _epsilon_sized(case):
+    """The case with inputs ~1e-8: the gradients of W1 are as small as epsilon."""
+    return Case(case.label.replace("; X", "; inputs ~1e-8 (epsilon-sized gradients), X"),
+                dict(case.kwargs, X=case.kwargs["X"] * EPSILON_SIZED), case.style)
+
+
+# Inputs this small make the gradients of W1 as small as epsilon: its default then decides the
+# steps (with ordinary inputs, epsilon changes the parameters by far less than the tolerance).
+EPSILON_SIZED = 1e-8
 
 
 # Every hyper-parameter given (the case is called with all fourteen arguments by position, so
@@ -89,6 +101,8 @@ def _hidden(rng):
     cases.append(_random_case(rng, "momentum", update_lr, keep=("learning_rate", "decay")))
     cases.append(_random_case(rng, "gd", None, m=int(rng.integers(66, 90)), size=None))
     cases.append(_random_case(rng, "adam", every_two_epochs, extra={"beta": 0.85}))
+    cases.append(_epsilon_sized(_random_case(rng, "adam", None, keep=("beta1", "beta2"),
+                                             extra={"learning_rate": 0.05})))
     X, Y = _data(rng, 2, 45, np.float64)
     cases.append(Case(f"every hyper-parameter at its default (adam, learning_rate 0.0007, "
                       f"beta1 0.9, beta2 0.999), mini_batch_size 16, 3 epochs; "
