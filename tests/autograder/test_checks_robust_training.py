@@ -228,3 +228,12 @@ def test_a_mistake_is_named_with_its_hint_in_both_checks():
     for message in (_public_failure(CLIP, mistake.implementation),
                     _hidden_failure(CLIP, mistake.implementation)):
         assert f"Likely mistake [{CLIP}:per_array_norms]: {mistake.title}. " in message
+
+
+def test_every_other_difference_of_a_public_case_shows_its_values():
+    """A tie counted as an improvement: stop differs, and best_epoch's values are shown too."""
+    [ties] = [m for m in catalog(STOP) if m.key == "ties_improve"]
+    message = _public_failure(STOP, ties.implementation)
+    assert "returned stop: the truth value differs\n    expected True, got False" in message
+    assert "Also different: returned best_epoch (expected 3, got 5)" in message
+    assert "(expected" not in _hidden_failure(STOP, ties.implementation)

@@ -213,3 +213,27 @@ def test_model_declares_the_earlier_graded_functions_it_calls():
     assert all(get_contract(name).assignment < contract.assignment for name in EARLIER_WORK)
     called = set(solutions.training.model.__code__.co_names)
     assert set(EARLIER_WORK) <= called
+
+
+def test_the_learning_curve_is_graded_in_both_checks():
+    """A loop that trains right but records no cost, or a wrong one, fails and says where."""
+    namespace = _notebook()
+    exec(inspect.getsource(solutions.training.model).replace(
+        "            costs.append(cost_avg)\n", "            pass\n"), namespace)
+    for run in (optkit.check, hidden_check):
+        message = _failure(run, namespace["model"])
+        assert "costs: expected 3 items, the mean cost of every epoch (the learning curve); " \
+               "got 0 (append one item per epoch to the list costs)" in message
+    reset = next(m for m in catalog(NAME) if m.key == "cost_reset_every_mini_batch")
+    message = _failure(optkit.check, reset.implementation)
+    assert re.search(r"\ncosts\[0\]: the value differs\n", message)
+    assert "expected 0." in message          # public: the values are shown
+    assert "expected 0." not in _failure(hidden_check, reset.implementation)
+
+
+def test_a_gd_loop_that_ignores_the_schedule_fails_the_public_check_and_is_named():
+    [mistake] = [m for m in catalog(NAME) if m.key == "gd_ignores_schedule"]
+    message = _failure(optkit.check, mistake.implementation)
+    assert message.startswith(f"✗ {NAME} failed public case ")
+    assert "gd (learning_rate 0.3, decay inverse_square_decay" in message
+    assert f"Likely mistake [{NAME}:gd_ignores_schedule]" in message
