@@ -12,7 +12,7 @@ from .contracts import get_contract
 from .runner import (CheckFailure, Candidate, JudgedCase, Observation, check_signature,
                      hide_engine_frames, run_student, untouched, verdict)
 from .serialization import decode
-from .signatures import Param
+from .signatures import POSITIONAL, Param
 
 CASEBOOK = Path(__file__).resolve().parent / "data" / "public_cases.json"
 PASS_LINE = ("✓ {name} passed {count} public cases. "
@@ -79,7 +79,7 @@ def _stored(name):
     contract = get_contract(name)
     cases = [JudgedCase(case["label"], case["inputs"],
                         untouched(contract, case["inputs"], case["expected"],
-                                  case.get("filled")))
+                                  case.get("filled")), case.get("style", POSITIONAL))
              for case in entry["cases"]]
     return cases, _with_outputs(entry)
 

@@ -13,7 +13,7 @@ import inspect
 import numbers
 from dataclasses import dataclass
 
-POSITIONAL = ("POSITIONAL_ONLY", "POSITIONAL_OR_KEYWORD")
+PASSED_BY_POSITION = ("POSITIONAL_ONLY", "POSITIONAL_OR_KEYWORD")   # parameter kinds
 
 
 @dataclass(frozen=True)
@@ -66,7 +66,7 @@ def render(params: list[Param]) -> str:
 
 def problem(contract, params: list[Param]) -> str | None:
     """What is wrong with ``params`` for ``contract`` (one sentence), or None when it fits."""
-    positional = [p for p in params if p.kind in POSITIONAL]
+    positional = [p for p in params if p.kind in PASSED_BY_POSITION]
     for number, arg in enumerate(contract.args):
         found = positional[number] if number < len(positional) else None
         if found is None or found.name != arg:
@@ -121,7 +121,7 @@ def same_value(a, b) -> bool:
 
 def same_signature(a: list[Param], b: list[Param], count: int) -> bool:
     """The first ``count`` positional parameters of ``a`` and ``b`` agree (names, defaults)."""
-    first = [[p for p in params if p.kind in POSITIONAL][:count] for params in (a, b)]
+    first = [[p for p in params if p.kind in PASSED_BY_POSITION][:count] for params in (a, b)]
     return len(first[0]) == len(first[1]) and all(
         x.name == y.name and x.has_default == y.has_default
         and (not x.has_default or same_value(x.default, y.default))
@@ -139,13 +139,20 @@ def message(contract, params: list[Param], what: str) -> str:
             "names, the order and the defaults given in the exercise.")
 
 
-def call(contract, fn, arguments: dict):
-    """Call ``fn`` as the notebooks do: the contract's arguments by position, as far as
-    ``arguments`` gives them in order; whatever else it gives (a later hyper-parameter after a
-    left-out default, a list to fill) by name."""
+POSITIONAL = "positional"    # every argument given, in order, by position
+MIXED = "mixed"              # the first two by position, the others by name
+STYLES = (POSITIONAL, MIXED)
+MIXED_BY_POSITION = 2        # update_lr(0.1, epoch, decay_rate=1.0), clip_gradients(grads, 1.0)
+
+
+def call(contract, fn, arguments: dict, style: str = POSITIONAL):
+    """Call ``fn`` as the notebooks do. ``style`` POSITIONAL: the contract's arguments by
+    position, as far as ``arguments`` gives them in order; MIXED: only the first two of them
+    (``update_lr(0.1, epoch, decay_rate=1.0)``). Whatever else is given (a later hyper-parameter
+    after a left-out default, a list to fill) goes by name."""
     positional = []
     for arg in contract.args:
-        if arg not in arguments:
+        if arg not in arguments or (style == MIXED and len(positional) == MIXED_BY_POSITION):
             break
         positional.append(arguments[arg])
     named = {key: value for key, value in arguments.items()

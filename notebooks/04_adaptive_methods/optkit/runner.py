@@ -41,11 +41,13 @@ class Observation:
 
 @dataclass(frozen=True)
 class JudgedCase:
-    """One case to run: a label for messages, the keyword arguments, the expected observation."""
+    """One case to run: a label for messages, the keyword arguments, the expected observation,
+    and how it is called (``signatures.STYLES``)."""
 
     label: str
     inputs: dict
     expected: Observation
+    style: str = signatures.POSITIONAL
 
 
 @dataclass(frozen=True)
@@ -64,12 +66,12 @@ class Candidate:
     params: tuple | None = None
 
 
-def observe(contract, fn, inputs) -> Observation:
+def observe(contract, fn, inputs, style: str = signatures.POSITIONAL) -> Observation:
     """Call ``fn`` on deep copies of ``inputs`` (no case spoils another), as the notebooks call
-    it, with an empty list for each list it fills; record what it did."""
+    it (``style``), with an empty list for each list it fills; record what it did."""
     arguments = copy.deepcopy(inputs)
     arguments.update({fill: [] for fill in contract.fills})
-    returned = signatures.call(contract, fn, arguments)
+    returned = signatures.call(contract, fn, arguments, style)
     return Observation(returned, {arg: arguments[arg] for arg in contract.protected + tuple(
         contract.fills) if arg in arguments})
 
@@ -147,7 +149,7 @@ def run_student(contract, fn, cases, kind: str) -> list[Observation]:
     observations = []
     for number, case in enumerate(cases, 1):
         try:
-            observations.append(observe(contract, fn, case.inputs))
+            observations.append(observe(contract, fn, case.inputs, case.style))
         except Exception as error:
             add_note(error, f"(raised by {contract.name} in {kind} case {number} of "
                             f"{len(cases)}: {case.label})")
@@ -237,7 +239,8 @@ def failure_message(name, kind, cases, problems, *, reveal: bool) -> str:
     lines += first[0].lines(reveal)
     others = {}
     for problem in first[1:]:
-        shown = reveal and len(problem.reveal) == 1 and problem.path not in others
+        shown = (reveal and len(problem.reveal) == 1 and problem.reveal[0].startswith("expected")
+                 and problem.path not in others)
         others.setdefault(problem.path, f"{problem.path} ({problem.reveal[0]})" if shown
                           else problem.path)
     others = list(others.values())
