@@ -46,6 +46,7 @@ import contextlib
 import copy
 import inspect
 import io
+import json
 import signal
 import sys
 import textwrap
@@ -78,7 +79,66 @@ TIME_LIMIT = 120                     # seconds per mutant (a mutant may loop for
 
 # Mutants no probe can tell from the reference, judged equivalent on reading them (function,
 # mutated line -> why). The run lists any other such mutant for review.
-EQUIVALENT = {}
+_FLOAT = "float() dropped: a numpy float of the same value, which the checks accept as a float"
+_PRINT = "only what model prints changes (print_cost), never what it returns or records"
+EQUIVALENT = {
+    ("random_mini_batches", "permutation = np.random.permutation(m)"):
+        "list() dropped: indexing with the permutation array or its list picks the same columns",
+    ("random_mini_batches", "num_complete_minibatches = math.floor(m // mini_batch_size)"):
+        "// of two integers is already the floor",
+    ("update_lr", "return learning_rate0 / (1 + decay_rate * epoch_num)"): _FLOAT,
+    ("schedule_lr_decay", "return learning_rate0 / (1 + decay_rate * "
+     "math.floor(epoch_num / time_interval))"): _FLOAT,
+    ("schedule_lr_decay", "return float(learning_rate0 / (1 + decay_rate * "
+     "math.floor(epoch_num // time_interval)))"): "// of integers (epochs) is already the floor",
+    ("step_decay", "return learning_rate0 * drop ** math.floor(epoch_num / epochs_drop)"): _FLOAT,
+    ("step_decay", "return float(learning_rate0 * drop ** math.floor(epoch_num // epochs_drop))"):
+        "// of integers (epochs) is already the floor",
+    ("exponential_decay", "return learning_rate0 * decay ** epoch_num"): _FLOAT,
+    ("cosine_decay", "return learning_rate0 * 0.5 * (1 + math.cos(math.pi * epoch_num / "
+     "total_epochs))"): _FLOAT,
+    ("warmup_linear_decay", "return learning_rate0 * (1 - progress)"): _FLOAT,
+    ("warmup_linear_decay", "return learning_rate0 * (epoch_num + 1) / warmup_epochs"): _FLOAT,
+    ("model", "cost_total = cost_total + compute_cost(a3, minibatch_Y)"):
+        "cost_total is a number: += and + give the same value",
+    ("model", "if print_cost and i % 1000 != 0:"): _PRINT,
+    ("model", "if print_cost and i % 1000 == 1:"): _PRINT,
+    ("model", "if print_cost and i % 1000 == -1:"): _PRINT,
+    ("model", "if print_cost and i % 1001 == 0:"): _PRINT,
+    ("model", "if print_cost and i % 999 == 0:"): _PRINT,
+    ("model", "if decay is None:"): _PRINT + " (the rate printed with the cost)",
+    ("clip_gradients", "if norm < max_norm:"):
+        "at norm == max_norm the scale is max_norm / norm == 1.0, and g * 1.0 == g exactly",
+    ("clip_gradients", "scale = max_norm / norm"):
+        "float() dropped: max_norm / norm is already a Python float",
+    ("clip_gradients", "return {key: g for key, g in grads.items()}"):
+        "the arrays of grads returned without a copy: clipping may share or change grads "
+        "(the contract lets it modify grads in place)",
+    ("clip_gradients", "norm = math.sqrt(sum((np.sum(np.square(g)) for g in grads.values())))"):
+        "float() dropped: float32 arrays' sums then add up in float32, a relative difference "
+        "near 1e-7, within float32's tolerance",
+    ("early_stopping", "for epoch in range(1 - 1, len(val_losses)):"):
+        "epoch 0 compared with itself never improves (x < x - min_delta is false for "
+        "min_delta >= 0)",
+    ("early_stopping", "for epoch in range(0, len(val_losses)):"):
+        "epoch 0 compared with itself never improves",
+    ("early_stopping", "return (stop, int(best_epoch))"):
+        "bool() dropped: a numpy bool, which the checks accept as a bool",
+    ("early_stopping", "return (bool(stop), best_epoch)"):
+        "int() dropped: best_epoch is already a Python int (a range index)",
+    ("rank_weights", "ties = np.sum(fitness[None, :] == fitness[:, None], axis=0) - 1"):
+        "the matrix of equalities is symmetric: rows and columns have the same sums",
+    ("acceptance_probability", "if temperature >= 0:"):
+        "at T = 0, exp(-delta / 0) for delta > 0 is exp(-inf) = 0, the value the rule gives",
+    ("acceptance_probability", "if temperature > -1:"):
+        "temperatures are >= 0, and at T = 0 exp(-inf) = 0 as above",
+}
+
+# Mutants of a default that no case can afford to run, caught by the signature check alone.
+SIGNATURE_ONLY = {
+    "model": "num_epochs: a case that left it out would train 5000 epochs (seconds per case, "
+             "times every catalogued mistake); the signature check compares the default itself",
+}
 
 
 @dataclass
@@ -110,6 +170,7 @@ class Row:
     named: int = 0
     survivors: list = field(default_factory=list)
     silent: list = field(default_factory=list)
+    outcomes: list = field(default_factory=list)      # (mutant, outcome) of every mutant
     signature: int = 0               # signature mutants, and how many the cases alone catch
     public_cases: int = 0
     hidden_cases: int = 0
@@ -535,6 +596,7 @@ def run(name: str) -> Row:
         finally:
             signal.alarm(0)
         row.mutants += 1
+        row.outcomes.append((mutant, found))
         if not found.changes:
             row.silent.append(mutant)
             continue
@@ -582,6 +644,7 @@ def main(argv=None) -> int:
     parser.add_argument("--survivors", action="store_true",
                         help="list surviving and behaviour-equivalent mutants")
     parser.add_argument("--markdown", action="store_true", help="print the table only")
+    parser.add_argument("--json", type=Path, help="write every mutant's outcome to this file")
     args = parser.parse_args(argv)
     names = args.functions or list(CONTRACTS)
     rows = []
@@ -598,11 +661,22 @@ def main(argv=None) -> int:
     print(table(rows))
     print()
     print(signature_table(rows))
+    if args.json:
+        args.json.write_text(json.dumps([
+            {"function": row.name, "operator": mutant.operator, "line": mutant.line,
+             **{key: getattr(found, key) for key in ("changes", "public", "hidden", "named",
+                                                     "signature")}}
+            for row in rows for mutant, found in row.outcomes], indent=1))
     return 0
 
 
 def _review(row):
     for mutant, found in row.survivors:
+        if (row.name in SIGNATURE_ONLY and found.public and found.hidden
+                and "num_epochs=" in mutant.line and "num_epochs=5000" not in mutant.line):
+            print(f"  signature only [{mutant.operator}] {row.name}: {mutant.line}  -- "
+                  f"{SIGNATURE_ONLY[row.name]}", file=sys.stderr)
+            continue
         missed = " and ".join(kind for kind, caught in (
             ("public", found.public), ("hidden", found.hidden),
             ("public cases alone", found.public_cases or not found.signature),

@@ -109,7 +109,8 @@ def _observe_all(spec, fn, entry) -> None:
 
 
 def _signature(fn) -> dict | None:
-    """The parameters of ``fn`` as plain data: [name, kind] or [name, kind, default]."""
+    """The parameters of ``fn`` as plain data: [name, kind] or [name, kind, default] (a default
+    that is not plain data is refused, never rendered: nothing of it runs, here or outside)."""
     try:
         signature = inspect.signature(fn)
     except (TypeError, ValueError):
@@ -123,7 +124,7 @@ def _signature(fn) -> dict | None:
             except plain_data.PlainDataError:
                 entry.append(plain_data.encode(plain_data.describe_foreign(parameter.default)))
         parameters.append(entry)
-    return {"parameters": parameters, "text": str(signature)[:400]}
+    return {"parameters": parameters}
 
 
 def _raised(error, number) -> dict:
