@@ -38,7 +38,7 @@ the mutated line, for review (``EQUIVALENT`` below records the ones judged equiv
 Checks are run with the engine the notebooks use (``optkit.runner``: the signature check, the
 cases called as the notebooks call them, the verdict with the stored or catalogued mistakes);
 the hidden cases and catalogued mistakes of each function are computed once. A figure, not a
-test: the suite never runs this (the whole run takes about ten minutes on one core).
+test: the suite never runs this (the whole run takes about twenty seconds on one core).
 """
 import argparse
 import ast

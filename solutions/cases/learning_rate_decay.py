@@ -69,13 +69,14 @@ def _numpy_scalars(rng, cases, every=5):
 
 @public("update_lr")
 def _update_lr_public():
-    return _and_numpy_scalars([_case("epoch 0 keeps the initial rate", learning_rate0=0.5, epoch_num=0,
-                  decay_rate=1.0),
-            _case("epoch 1 with decay_rate 1 halves it", learning_rate0=0.5, epoch_num=1,
-                  decay_rate=1.0),
-            _case("", learning_rate0=0.1, epoch_num=10, decay_rate=0.3),
-            _case("a late epoch", learning_rate0=0.01, epoch_num=1000, decay_rate=0.01),
-            _case("", learning_rate0=0.2, epoch_num=7, decay_rate=2.0)])
+    return _and_numpy_scalars([
+        _case("epoch 0 keeps the initial rate", learning_rate0=0.5, epoch_num=0,
+              decay_rate=1.0),
+        _case("epoch 1 with decay_rate 1 halves it", learning_rate0=0.5, epoch_num=1,
+              decay_rate=1.0),
+        _case("", learning_rate0=0.1, epoch_num=10, decay_rate=0.3),
+        _case("a late epoch", learning_rate0=0.01, epoch_num=1000, decay_rate=0.01),
+        _case("", learning_rate0=0.2, epoch_num=7, decay_rate=2.0)])
 
 
 @hidden("update_lr")
@@ -106,18 +107,19 @@ def _decay_rate(rng):
 
 @public("schedule_lr_decay")
 def _schedule_public():
-    return _and_numpy_scalars([_case("epoch 0, default time_interval", learning_rate0=0.1, epoch_num=0,
-                  decay_rate=1.0),
-            _case("one epoch before the first decay, default time_interval", learning_rate0=0.1,
-                  epoch_num=999, decay_rate=1.0),
-            _case("the epoch of the first decay, default time_interval", learning_rate0=0.1,
-                  epoch_num=1000, decay_rate=1.0),
-            _case("one epoch after the 2nd decay", learning_rate0=0.5, epoch_num=21,
-                  decay_rate=0.3, time_interval=10),
-            _case("one epoch before the 3rd decay", learning_rate0=0.5, epoch_num=29,
-                  decay_rate=0.3, time_interval=10),
-            _case("late in the 25th interval", learning_rate0=0.01, epoch_num=2560,
-                  decay_rate=0.5, time_interval=100)])
+    return _and_numpy_scalars([
+        _case("epoch 0, default time_interval", learning_rate0=0.1, epoch_num=0,
+              decay_rate=1.0),
+        _case("one epoch before the first decay, default time_interval", learning_rate0=0.1,
+              epoch_num=999, decay_rate=1.0),
+        _case("the epoch of the first decay, default time_interval", learning_rate0=0.1,
+              epoch_num=1000, decay_rate=1.0),
+        _case("one epoch after the 2nd decay", learning_rate0=0.5, epoch_num=21,
+              decay_rate=0.3, time_interval=10),
+        _case("one epoch before the 3rd decay", learning_rate0=0.5, epoch_num=29,
+              decay_rate=0.3, time_interval=10),
+        _case("late in the 25th interval", learning_rate0=0.01, epoch_num=2560,
+              decay_rate=0.5, time_interval=100)])
 
 
 @hidden("schedule_lr_decay")
@@ -170,13 +172,14 @@ def _schedule_case(rng, epoch, interval, what):
 
 @public("step_decay")
 def _step_public():
-    return _and_numpy_scalars([_case("epoch 0, default drop and epochs_drop", learning_rate0=0.1, epoch_num=0),
-            _case("one epoch before the first drop, defaults", learning_rate0=0.1, epoch_num=9),
-            _case("the epoch of the first drop, defaults", learning_rate0=0.1, epoch_num=10),
-            _case("one epoch after the 2nd drop", learning_rate0=0.5, epoch_num=31, drop=0.1,
-                  epochs_drop=15),
-            _case("late in the 4th interval", learning_rate0=0.2, epoch_num=99, drop=0.8,
-                  epochs_drop=25)])
+    return _and_numpy_scalars([
+        _case("epoch 0, default drop and epochs_drop", learning_rate0=0.1, epoch_num=0),
+        _case("one epoch before the first drop, defaults", learning_rate0=0.1, epoch_num=9),
+        _case("the epoch of the first drop, defaults", learning_rate0=0.1, epoch_num=10),
+        _case("one epoch after the 2nd drop", learning_rate0=0.5, epoch_num=31, drop=0.1,
+              epochs_drop=15),
+        _case("late in the 4th interval", learning_rate0=0.2, epoch_num=99, drop=0.8,
+              epochs_drop=25)])
 
 
 @hidden("step_decay")
@@ -218,11 +221,12 @@ def _step_case(rng, epoch, what, k=0, offset=0):
 
 @public("exponential_decay")
 def _exponential_public():
-    return _and_numpy_scalars([_case("epoch 0, default decay", learning_rate0=0.1, epoch_num=0),
-            _case("epoch 1, default decay", learning_rate0=0.1, epoch_num=1),
-            _case("default decay", learning_rate0=0.1, epoch_num=20),
-            _case("", learning_rate0=0.5, epoch_num=7, decay=0.8),
-            _case("a late epoch", learning_rate0=0.01, epoch_num=150, decay=0.99)])
+    return _and_numpy_scalars([
+        _case("epoch 0, default decay", learning_rate0=0.1, epoch_num=0),
+        _case("epoch 1, default decay", learning_rate0=0.1, epoch_num=1),
+        _case("default decay", learning_rate0=0.1, epoch_num=20),
+        _case("", learning_rate0=0.5, epoch_num=7, decay=0.8),
+        _case("a late epoch", learning_rate0=0.01, epoch_num=150, decay=0.99)])
 
 
 @hidden("exponential_decay")
@@ -254,13 +258,14 @@ def _factor(rng):
 
 @public("cosine_decay")
 def _cosine_public():
-    return _and_numpy_scalars([_case("epoch 0 keeps the initial rate", learning_rate0=0.1, epoch_num=0,
-                  total_epochs=100),
-            _case("half-way gives half the rate", learning_rate0=0.1, epoch_num=50,
-                  total_epochs=100),
-            _case("the last epoch gives zero", learning_rate0=0.1, epoch_num=100, total_epochs=100),
-            _case("a quarter of the way", learning_rate0=0.5, epoch_num=10, total_epochs=40),
-            _case("near the end", learning_rate0=0.02, epoch_num=270, total_epochs=300)])
+    return _and_numpy_scalars([
+        _case("epoch 0 keeps the initial rate", learning_rate0=0.1, epoch_num=0,
+              total_epochs=100),
+        _case("half-way gives half the rate", learning_rate0=0.1, epoch_num=50,
+              total_epochs=100),
+        _case("the last epoch gives zero", learning_rate0=0.1, epoch_num=100, total_epochs=100),
+        _case("a quarter of the way", learning_rate0=0.5, epoch_num=10, total_epochs=40),
+        _case("near the end", learning_rate0=0.02, epoch_num=270, total_epochs=300)])
 
 
 @hidden("cosine_decay")
@@ -285,14 +290,15 @@ def _cosine_hidden(rng):
 
 @public("warmup_linear_decay")
 def _warmup_public():
-    return _and_numpy_scalars([_case("epoch 0, default warm-up", learning_rate0=0.1, epoch_num=0),
-            _case("last warm-up epoch, defaults", learning_rate0=0.1, epoch_num=4),
-            _case("first epoch after the warm-up, defaults", learning_rate0=0.1, epoch_num=5),
-            _case("decaying, defaults", learning_rate0=0.1, epoch_num=52),
-            _case("warming up", learning_rate0=0.5, epoch_num=2, warmup_epochs=10,
-                  total_epochs=50),
-            _case("decaying", learning_rate0=0.5, epoch_num=40, warmup_epochs=10,
-                  total_epochs=50)])
+    return _and_numpy_scalars([
+        _case("epoch 0, default warm-up", learning_rate0=0.1, epoch_num=0),
+        _case("last warm-up epoch, defaults", learning_rate0=0.1, epoch_num=4),
+        _case("first epoch after the warm-up, defaults", learning_rate0=0.1, epoch_num=5),
+        _case("decaying, defaults", learning_rate0=0.1, epoch_num=52),
+        _case("warming up", learning_rate0=0.5, epoch_num=2, warmup_epochs=10,
+              total_epochs=50),
+        _case("decaying", learning_rate0=0.5, epoch_num=40, warmup_epochs=10,
+              total_epochs=50)])
 
 
 @hidden("warmup_linear_decay")
