@@ -136,3 +136,22 @@ def test_arguments_in_another_order_are_refused_with_the_expected_order(recorder
     assert "\n    (parameters, grads, s, beta=0.9, learning_rate=0.01, epsilon=1e-08)\n" in (
         verdict.message)
     assert "beta is argument 5; it must be argument 4" in verdict.message
+
+
+@pytest.mark.parametrize("style", ["positional", "mixed"])
+@pytest.mark.parametrize("given", [("parameters", "grads", "s", "beta", "learning_rate",
+                                    "epsilon"), ("parameters", "grads", "s", "learning_rate"),
+                                   ("parameters", "grads", "s")])
+def test_the_recorder_calls_a_function_exactly_as_the_checks_do(recorder, style, given):
+    """One convention in two places (the recorder may import nothing of the course)."""
+    from optkit.signatures import call
+    contract = get_contract("update_parameters_with_rmsprop")
+    seen = []
+
+    def spy(*args, **kwargs):
+        seen.append((args, kwargs))
+    inputs = {name: number for number, name in enumerate(given)}
+    spec = {"args": list(contract.args), "fills": [], "styles": [style]}
+    recorder.call(spy, spec, 0, dict(inputs))
+    call(contract, spy, dict(inputs), style)
+    assert seen[0] == seen[1]
