@@ -21,11 +21,13 @@ import numpy as np
 import optkit
 from optkit.compare import EXACT, compare
 from optkit.contracts import get_contract
-from optkit.runner import judge, observe, untouched
+from optkit.runner import expected_observation, judge, observe
 from optkit.serialization import dumps
 from solutions import reference
 from solutions.cases import functions_with_cases, public_cases
 from solutions.mistakes import catalog
+
+from .hidden_checks import mistake_params
 
 SCHEMA_VERSION = 1
 CASEBOOK = Path(optkit.__file__).resolve().parent / "data" / "public_cases.json"
@@ -51,25 +53,43 @@ def write_public_casebook(path: Path = CASEBOOK) -> Path:
 
 def function_entry(name: str) -> dict:
     mistakes = catalog(name)
-    return {"mistakes": {m.key: {"title": m.title, "hint": m.hint} for m in mistakes},
+    return {"mistakes": {m.key: mistake_entry(m) for m in mistakes},
             "cases": [case_entry(name, case, mistakes) for case in public_cases(name)]}
 
 
+def mistake_entry(mistake) -> dict:
+    """Its title and hint; how to match it, if not by equal outputs; its signature, if that is
+    the slip (names, kinds and defaults: data, never code)."""
+    entry = {"title": mistake.title, "hint": mistake.hint}
+    if mistake.match:
+        entry["match"] = mistake.match
+    params = mistake_params(mistake)
+    if params is not None:
+        entry["signature"] = [[p.name, p.kind, p.has_default, p.default] for p in params]
+    return entry
+
+
 def case_entry(name: str, case, mistakes) -> dict:
-    """Inputs, expected output, and the observations of the mistakes that get it wrong."""
+    """Inputs, expected output (and filled lists), and the observations of the mistakes that get
+    it wrong."""
     contract = get_contract(name)
-    expected = untouched(contract, case.kwargs,
-                         observe(contract, reference(name), case.kwargs).returned)
+    expected = expected_observation(contract, reference(name), case.kwargs)
     outputs = {}
     for mistake in mistakes:
+        if mistake_params(mistake) is not None:
+            continue                        # named by the signature check, before any case
         with np.errstate(all="ignore"):     # a mistake may divide by zero (Adam with t = 0)
-            seen = observe(contract, mistake.implementation, case.kwargs)  # must not raise here
+            seen = observe(contract, mistake.implementation, case.kwargs, case.style)  # no raise
         if judge(contract, expected, seen):
             modified = {arg: after for arg, after in seen.inputs_after.items()
                         if compare(expected.inputs_after[arg], after, arg, EXACT)}
             outputs[mistake.key] = {"returned": seen.returned, "modified_inputs": modified}
-    return {"label": case.label, "inputs": case.kwargs, "expected": expected.returned,
-            "mistake_outputs": outputs}
+    entry = {"label": case.label, "inputs": case.kwargs, "expected": expected.returned}
+    if case.style != "positional":
+        entry["style"] = case.style
+    if contract.fills:
+        entry["filled"] = {fill: expected.inputs_after[fill] for fill in contract.fills}
+    return {**entry, "mistake_outputs": outputs}
 
 
 # Rebuilt on another CPU or numpy build, a long computation (06's training runs) can end a

@@ -14,13 +14,16 @@ import os
 import warnings
 import zlib
 from contextlib import contextmanager
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
 
 from optkit.contracts import get_contract
 from optkit.runner import (ENGINE_DIR, Candidate, CheckFailure, JudgedCase, check_signature,
-                           hide_engine_frames, observe, run_student, untouched, verdict)
+                           expected_observation, hide_engine_frames, observe, run_student,
+                           verdict)
+from optkit.signatures import params_of, problem
 from solutions import reference
 from solutions.cases import hidden_cases
 from solutions.mistakes import catalog
@@ -37,7 +40,7 @@ def hidden_check(name: str, fn, *, seed: int | None = None, n_cases: int | None 
     catalogued mistake when ``fn`` behaves exactly like one on every case.
     """
     contract = get_contract(name)
-    check_signature(contract, fn)
+    check_signature(contract, fn, lambda: signature_candidates(name))
     cases = hidden_judged_cases(name, seed=seed, n_cases=n_cases)
     try:
         with references_for_earlier_work(contract, fn):
@@ -55,11 +58,14 @@ def hidden_check(name: str, fn, *, seed: int | None = None, n_cases: int | None 
 def hidden_judged_cases(name: str, *, seed=None, n_cases=None) -> list[JudgedCase]:
     """The hidden cases of ``name`` with the reference's observation on each."""
     contract = get_contract(name)
-    rng = np.random.default_rng([resolve_seed(seed), zlib.crc32(name.encode())])
-    cases = hidden_cases(name, rng)[:n_cases]
-    return [JudgedCase(case.label, case.kwargs,
-                       untouched(contract, case.kwargs, _reference_output(name, case)))
+    cases = hidden_cases(name, hidden_rng(name, seed))[:n_cases]
+    return [JudgedCase(case.label, case.kwargs, _reference_observation(contract, case), case.style)
             for case in cases]
+
+
+def hidden_rng(name: str, seed=None) -> np.random.Generator:
+    """The generator the hidden cases of ``name`` are drawn from, for grading seed ``seed``."""
+    return np.random.default_rng([resolve_seed(seed), zlib.crc32(name.encode())])
 
 
 @contextmanager
@@ -94,25 +100,42 @@ def mistake_candidates(name: str, cases) -> list[Candidate]:
     contract = get_contract(name)
     candidates = []
     for mistake in catalog(name):
+        if mistake_params(mistake) is not None:
+            continue            # named by the signature check (signature_candidates)
         try:
             # A warning would print a line of the mistake's source into the student's feedback.
             with np.errstate(all="ignore"), warnings.catch_warnings():
                 warnings.simplefilter("ignore")
-                observations = [observe(contract, mistake.implementation, case.inputs)
-                                for case in cases]
+                observations = [observe(contract, mistake.implementation, case.inputs,
+                                        case.style) for case in cases]
         except Exception:        # a mistake that crashes here cannot look like a finished run
             continue
-        candidates.append(Candidate(mistake.key, mistake.title, mistake.hint, observations))
+        candidates.append(Candidate(mistake.key, mistake.title, mistake.hint, observations,
+                                    mistake.match, mistake_params(mistake)))
     return candidates
 
 
-def _reference_output(name, case):
-    """The reference's output; its own traceback (reference code) must never reach a student."""
-    contract = get_contract(name)
+def signature_candidates(name: str) -> list[Candidate]:
+    """The catalogued mistakes of ``name`` whose slip is the signature (nothing run)."""
+    return [Candidate(m.key, m.title, m.hint, [], m.match, mistake_params(m))
+            for m in catalog(name) if mistake_params(m) is not None]
+
+
+@lru_cache(maxsize=None)
+def mistake_params(mistake) -> tuple | None:
+    """A mistake's signature when it differs from the contract's (the slip is there), else None."""
+    params = params_of(mistake.implementation)
+    return tuple(params) if problem(get_contract(mistake.function), params) else None
+
+
+def _reference_observation(contract, case):
+    """The reference's observation; its own traceback (reference code) must never reach a
+    student."""
+    name = contract.name
     try:
         with np.errstate(all="ignore"), warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            return observe(contract, reference(name), case.kwargs).returned
+            return expected_observation(contract, reference(name), case.kwargs)
     except Exception as error:
         raise RuntimeError(f"the reference {name} failed on hidden case {case.label!r} "
                            f"({type(error).__name__}); this is a bug in the course, not in "

@@ -141,6 +141,24 @@ ATTACKS = [
     Attack("cyclic-return", "judge", "return a container that contains itself",
            _try("def _loop(*args, **kwargs):\n    x = []\n    x.append(x)\n    return x\n"
                 "for _name in FUNCTIONS:\n    globals()[_name] = _loop")),
+    Attack("trap-in-a-default", "judge",
+           "give every function an extra default whose comparison or repr would run code",
+           _try("class _Trap:\n"
+                "    def __eq__(self, other):\n"
+                "        open(COURSE_ROOT + '/trapped', 'w').write('eq')\n        return True\n"
+                "    def __repr__(self):\n"
+                "        open(COURSE_ROOT + '/trapped', 'w').write('repr')\n"
+                "        raise RuntimeError('trap')\n"
+                "    __hash__ = object.__hash__\n"
+                "import inspect\n"
+                "for _name in FUNCTIONS:\n"
+                "    if _name in globals() and 'trap' not in inspect.signature(globals()[_name]).parameters:\n"
+                "        _f = globals()[_name]\n"
+                "        _args = ', '.join(inspect.signature(_f).parameters)\n"
+                "        _ns = {'_f': _f, '_TRAP': _Trap()}\n"
+                "        exec(f'def {_name}({_args}, trap=_TRAP):\\n    return _f({_args})', _ns)\n"
+                "        globals()[_name] = _ns[_name]"),
+           base="correct"),
     Attack("forge-records", "judge", "write records claiming the inputs were the answers",
            _try("import json, glob, os\n"
                 "for _path in glob.glob('/grading/in/cases/*.json'):\n"

@@ -17,12 +17,14 @@ import nbformat
 from optkit.compare import DIAGNOSIS_PATTERN
 from optkit.contracts import get_contract
 from optkit.public_checks import PASS_LINE
-from optkit.runner import JudgedCase, Observation, observe, untouched, verdict as judge_cases
+from optkit.runner import (JudgedCase, Observation, expected_observation, signature_failure,
+                           verdict as judge_cases)
 from optkit.serialization import NAMED_FUNCTIONS
+from optkit.signatures import from_plain
 from solutions import reference
 from solutions.cases import public_cases
 
-from .hidden_checks import hidden_judged_cases, mistake_candidates
+from .hidden_checks import hidden_judged_cases, mistake_candidates, signature_candidates
 from .test_cells import TestCell
 from .untrusted import plain_data
 
@@ -92,13 +94,19 @@ class Judge:
         contract = get_contract(test.function)
         names = {function: name for name, function in self.functions.items()}
         spec = {"function": test.function, "kind": test.kind, "args": list(contract.args),
-                "protected": list(contract.protected),
+                "protected": list(contract.protected), "fills": list(contract.fills),
                 "cases": [plain_data.encode(case.inputs, functions=names)
                           for case in self.cases(test)],
+                "styles": [case.style for case in self.cases(test)],
                 "functions": {name: _where(name, function)
                               for name, function in self.functions.items()}}
         if test.kind == "hidden" and contract.uses:
             spec["uses"] = {name: parameters(reference(name)) for name in contract.uses}
+        if test.kind == "public" and contract.uses:
+            # The student's own earlier functions are recorded on their public cases too, so
+            # that a failure of this check can say whether they pass.
+            spec["earlier"] = {name: self.sandbox_spec(_earlier_test(name))
+                               for name in contract.uses}
         return spec
 
     def oracle_names(self) -> list[str]:
@@ -132,7 +140,8 @@ class Judge:
             return _failed(test, "CheckFailure", f"✗ {test.function}: the record of this check "
                            f"cannot be judged ({type(error).__name__}); it earns no points")
 
-    def _decide(self, test, record, why_missing) -> Verdict:
+    def _decide(self, test, record, why_missing, *, named=True) -> Verdict:
+        """``named=False`` skips naming mistakes (an earlier function's finding needs no name)."""
         name, cases = test.function, self.cases(test)
         contract = get_contract(name)
         if record is None:
@@ -142,11 +151,13 @@ class Judge:
             return _failed(test, "TypeError", f"pass the function itself, without calling it: "
                            f"check({name!r}, {name}); got {str(record['not_callable'])[:100]}")
         signature = record.get("signature")
-        if isinstance(signature, dict) and signature.get("binds") is False:
-            return _failed(test, "CheckFailure", f"✗ {name} must take the arguments "
-                           f"({', '.join(contract.args)}); yours takes "
-                           f"{str(signature.get('text'))[:300]}. Keep the argument names given "
-                           "in the exercise.")
+        params = from_plain(signature.get("parameters"), plain_data.decode) if isinstance(
+            signature, dict) else None
+        wrong = signature_failure(contract, params, lambda: signature_candidates(name) if named
+                                  else [])
+        if wrong:
+            match = DIAGNOSIS_PATTERN.search(wrong)
+            return _failed(test, "CheckFailure", wrong, mistake=match.group(1) if match else "")
         recorded = _list(record.get("observations"))
         if len(recorded) > len(cases):
             raise plain_data.PlainDataError("more observations than cases")
@@ -167,13 +178,42 @@ class Judge:
             return _failed(test, "CheckFailure", f"✗ {name}: the check stopped after "
                            f"{len(observations)} of {len(cases)} {test.kind} cases{why_missing}")
         failure = judge_cases(contract, cases, observations, test.kind,
-                              lambda: self.candidates(test), reveal=test.kind == "public")
+                              lambda: self.candidates(test) if named else [],
+                              reveal=test.kind == "public",
+                              earlier=(lambda: self._earlier_findings(contract, record))
+                              if test.kind == "public" else None)
         if failure:
             match = DIAGNOSIS_PATTERN.search(failure)
             return _failed(test, "CheckFailure", failure, mistake=match.group(1) if match else "")
         line = (PASS_LINE.format(name=name, count=len(cases)) if test.kind == "public"
                 else f"✓ {name} passed {len(cases)} hidden cases.")
         return Verdict(test.grade_id, test.points, test.points, line)
+
+    def _earlier_findings(self, contract, record) -> dict:
+        """name -> None or the first line of the public check of each earlier function, judged
+        from what the sandbox recorded of the student's own versions."""
+        recorded = record.get("earlier") if isinstance(record.get("earlier"), dict) else {}
+        findings = {}
+        for name in contract.uses:
+            sub = recorded.get(name)
+            if not isinstance(sub, dict):
+                findings[name] = "was not checked"
+            elif sub.get("missing"):
+                findings[name] = f"{name} is not defined"
+            else:
+                found = self.verdict_quietly(_earlier_test(name), sub)
+                findings[name] = None if found.passed else (
+                    found.message.splitlines()[0] if found.ename == "CheckFailure"
+                    else f"raises {found.ename}: {found.message.splitlines()[0][:200]}")
+        return findings
+
+    def verdict_quietly(self, test: TestCell, record: dict) -> Verdict:
+        """The verdict without naming a mistake (for a finding, not a grade)."""
+        try:
+            return self._decide(test, record, "", named=False)
+        except Exception as error:
+            return _failed(test, "CheckFailure", f"its record cannot be judged "
+                           f"({type(error).__name__})")
 
     def _observation(self, item, case: JudgedCase) -> Observation:
         decoded = plain_data.decode(item, functions=self.functions)
@@ -199,9 +239,14 @@ class Judge:
 def public_judged_cases(name: str) -> list[JudgedCase]:
     """The public cases of ``name`` (those of the student's casebook) with their expectations."""
     contract = get_contract(name)
-    return [JudgedCase(case.label, case.kwargs, untouched(
-        contract, case.kwargs, observe(contract, reference(name), case.kwargs).returned))
-        for case in public_cases(name)]
+    return [JudgedCase(case.label, case.kwargs,
+                       expected_observation(contract, reference(name), case.kwargs), case.style)
+            for case in public_cases(name)]
+
+
+def _earlier_test(name: str) -> TestCell:
+    """The public check of an earlier function, as run inside another check (no points)."""
+    return TestCell(f"test_{name}_public", name, "public", name, 0.0)
 
 
 def function_name(function) -> str:

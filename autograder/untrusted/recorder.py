@@ -7,9 +7,16 @@ and appends what it returned (and the protected inputs as they are after the cal
 to ``/grading/out/records.jsonl``. Nothing here judges anything: there are no expected values in
 the sandbox, and whatever this file writes is read by the trusted side as untrusted data.
 
+The function is called the way the notebooks call it (``call``): the contract's arguments by
+position as far as a case gives them in order, the rest by name, and an empty list for each list
+it fills (``model``'s ``costs``), which is recorded after the call with the protected inputs.
+Its signature is recorded as plain data; the trusted side decides whether it fits.
+
 A function that calls graded functions of earlier notebooks (``model``) gets, for its hidden
 cases, stand-ins that ask the trusted side's reference oracle through ``/grading/oracle.sock``,
-so it is graded on its own code; the stand-ins never see reference code, only answers.
+so it is graded on its own code; the stand-ins never see reference code, only answers. For its
+public cases it runs with the student's own earlier functions, so these are recorded on their
+own public cases too (``spec["earlier"]``): a failure can then say whether they pass.
 """
 import importlib
 import inspect
@@ -36,31 +43,63 @@ def record(grade_id: str, fn) -> None:
     entry = {"grade_id": grade_id, "function": spec["function"]}
     try:
         _observe_all(spec, fn, entry)
+        if spec.get("earlier") and entry.get("observations") is not None:
+            entry["earlier"] = _observe_earlier(spec["earlier"], fn)
     finally:
         _append(entry)
     print(f"recorded {spec['function']} for grading")
+
+
+def _observe_earlier(specs, fn) -> dict:
+    """The student's own earlier functions (from ``fn``'s namespace) on their public cases."""
+    namespace = getattr(fn, "__globals__", None)
+    namespace = namespace if isinstance(namespace, dict) else {}
+    found = {}
+    for name, spec in specs.items():
+        found[name] = sub = {}
+        if name not in namespace:
+            sub["missing"] = True
+            continue
+        _observe_all(spec, namespace[name], sub)
+    return found
+
+
+def call(fn, spec, number, inputs):
+    """``fn`` called as the notebooks do (``optkit.signatures.call``): the contract's arguments
+    by position while case ``number`` gives them in order -- in its "mixed" style only the first
+    two -- the rest by name, and an empty list for each list it fills (``inputs`` gets them)."""
+    inputs.update({fill: [] for fill in spec.get("fills", [])})
+    mixed = spec.get("styles", [])[number:number + 1] == ["mixed"]
+    positional = []
+    for arg in spec["args"]:
+        if arg not in inputs or (mixed and len(positional) == 2):
+            break
+        positional.append(arg)
+    named = {key: value for key, value in inputs.items() if key not in positional}
+    return fn(*[inputs[arg] for arg in positional], **named)
 
 
 def _observe_all(spec, fn, entry) -> None:
     if not callable(fn):
         entry["not_callable"] = plain_data.describe_foreign(fn)
         return
-    entry["signature"] = _signature(fn, spec["args"])
+    entry["signature"] = _signature(fn)
     functions = _case_functions(spec)
     names = {function: name for name, function in functions.items()}
+    fills = spec.get("fills", [])
     observations = entry["observations"] = []
     with _earlier_work_from_oracle(fn, spec):
         for number, case in enumerate(spec["cases"]):
             inputs = plain_data.decode(case, functions=functions)
             try:
-                returned = fn(**inputs)
+                returned = call(fn, spec, number, inputs)
             except BaseException as error:
                 entry["raised"] = _raised(error, number)
                 if not isinstance(error, Exception):
                     raise                    # an interrupt (time limit) or exit goes on
                 return
             observed = {"returned": returned,
-                        "inputs_after": {arg: inputs[arg] for arg in spec["protected"]
+                        "inputs_after": {arg: inputs[arg] for arg in spec["protected"] + fills
                                          if arg in inputs}}
             try:
                 observations.append(plain_data.encode(observed, functions=names))
@@ -69,17 +108,23 @@ def _observe_all(spec, fn, entry) -> None:
                 return
 
 
-def _signature(fn, args) -> dict | None:
+def _signature(fn) -> dict | None:
+    """The parameters of ``fn`` as plain data: [name, kind] or [name, kind, default] (a default
+    that is not plain data is refused, never rendered: nothing of it runs, here or outside)."""
     try:
         signature = inspect.signature(fn)
     except (TypeError, ValueError):
         return None
-    try:
-        signature.bind(**{arg: None for arg in args})
-        binds = True
-    except TypeError:
-        binds = False
-    return {"binds": binds, "text": str(signature)[:400]}
+    parameters = []
+    for parameter in list(signature.parameters.values())[:100]:
+        entry = [parameter.name, parameter.kind.name]
+        if parameter.default is not parameter.empty:
+            try:
+                entry.append(plain_data.encode(parameter.default))
+            except plain_data.PlainDataError:
+                entry.append(plain_data.encode(plain_data.describe_foreign(parameter.default)))
+        parameters.append(entry)
+    return {"parameters": parameters}
 
 
 def _raised(error, number) -> dict:

@@ -10,6 +10,13 @@ A case is a label (what it tests, shown in messages) and the keyword arguments o
 An assignment adds a module to this package (``momentum.py``, ...) whose generators carry the
 ``@public(name)`` and ``@hidden(name)`` decorators; every module here is imported on first use.
 Shared building blocks (random layers, gradients shaped like parameters, labels) live below.
+
+Every behaviour a hidden case tests has a public case too, so that a student never loses points
+the public check could have shown: ``features(name, case)`` says what a case exercises -- its
+*kind* (the defaults it leaves out, and what the function's module says with ``@kind(name)``:
+an optimizer with or without a schedule, a first step, ties...) and its *traits* (float32
+values, numpy scalars) -- and a test proves that every hidden case's kind is the kind of a public
+case and its traits appear among the public cases.
 """
 import importlib
 import pkgutil
@@ -20,12 +27,17 @@ import numpy as np
 
 _PUBLIC: dict[str, Callable[[], list]] = {}
 _HIDDEN: dict[str, Callable[[np.random.Generator], list]] = {}
+_KIND: dict[str, Callable[[dict], tuple]] = {}
 
 
 @dataclass(frozen=True)
 class Case:
+    """A label, the arguments, and how the check calls the function with them: ``"positional"``
+    (every argument given, in order, by position) or ``"mixed"`` (defaulted ones by name)."""
+
     label: str
     kwargs: dict
+    style: str | None = None      # None: every other case is "mixed" (see _call_styles)
 
 
 def public(name: str):
@@ -44,12 +56,62 @@ def hidden(name: str):
     return register
 
 
+def kind(name: str):
+    """Register what makes a case of ``name`` a kind of its own (it receives the kwargs and
+    returns a tuple of labels, e.g. ``("adam", "with a schedule")``)."""
+    def register(describe):
+        _KIND[name] = describe
+        return describe
+    return register
+
+
+@dataclass(frozen=True)
+class Features:
+    kind: tuple          # must be the kind of some public case
+    traits: frozenset    # each must appear in some public case
+
+
+def features(name: str, case: Case) -> Features:
+    """What ``case`` of graded function ``name`` exercises (see the module docstring)."""
+    from optkit.contracts import get_contract
+    _import_assignment_modules()
+    left_out = tuple(f"default {arg}" for arg in get_contract(name).defaults
+                     if arg not in case.kwargs)
+    own = _KIND[name](case.kwargs) if name in _KIND else ()
+    return Features(tuple(own) + left_out, frozenset(_traits(case.kwargs.values())))
+
+
+def _traits(values) -> set:
+    found = set()
+    for value in values:
+        if isinstance(value, dict):
+            found |= _traits(value.values())
+        elif isinstance(value, (list, tuple)):
+            found |= _traits(value)
+        elif isinstance(value, (np.ndarray, np.generic)) and value.dtype == np.float32:
+            found.add("float32")
+        if isinstance(value, np.generic):
+            found.add("numpy scalar")
+    return found
+
+
 def public_cases(name: str) -> list[Case]:
-    return _generator(_PUBLIC, name, "public")()
+    return _call_styles(name, _generator(_PUBLIC, name, "public")())
 
 
 def hidden_cases(name: str, rng: np.random.Generator) -> list[Case]:
-    return _generator(_HIDDEN, name, "hidden")(rng)
+    return _call_styles(name, _generator(_HIDDEN, name, "hidden")(rng))
+
+
+def _call_styles(name, cases) -> list[Case]:
+    """Every other case of a function of three or more arguments is called the other way the
+    notebooks call: the first two arguments by position, the others by name."""
+    from optkit.contracts import get_contract
+    if len(get_contract(name).args) < 3:
+        return [Case(case.label, case.kwargs, case.style or "positional") for case in cases]
+    return [Case(case.label, case.kwargs,
+                 case.style or ("mixed" if number % 2 else "positional"))
+            for number, case in enumerate(cases)]
 
 
 def _generator(registry, name, kind):

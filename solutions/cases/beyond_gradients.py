@@ -7,11 +7,29 @@ edges where the contracts are most precise, so both case sets contain them.
 """
 import numpy as np
 
-from . import Case, hidden, public, random_dtype
+from . import Case, hidden, kind, public, random_dtype
 
 _RANKS = "rank_weights"
 _METROPOLIS = "acceptance_probability"
 _TOURNAMENT = "tournament_selection"
+
+
+@kind(_RANKS)
+def _ranks_kind(kwargs):
+    fitness = kwargs["fitness"]
+    return ("ties",) if len(np.unique(fitness)) < len(fitness) else ()
+
+
+@kind(_METROPOLIS)
+def _metropolis_kind(kwargs):
+    return ("T = 0",) if kwargs["temperature"] == 0 else ()
+
+
+@kind(_TOURNAMENT)
+def _tournament_kind(kwargs):
+    scores = kwargs["fitness"][kwargs["contestants"]]
+    tied = np.sum(scores == scores.min(axis=1, keepdims=True), axis=1) > 1
+    return ("tied winners",) if np.any(tied) else ()
 
 # ---------------------------------------------------------------- rank_weights
 
@@ -35,6 +53,10 @@ def _ranks_hidden(rng):
         cases.append(_ranks_case(_draw_fitness(rng, n, ties=True), f"n = {n}, with ties"))
     heavy = np.exp(3 * rng.normal(size=12))
     cases.append(_ranks_case(heavy, "n = 12, heavy-tailed values (exp of a normal)"))
+    # Extreme scales: values a hair apart (not ties), and huge values.
+    close = 1.0 + 1e-12 * rng.permutation(9)
+    cases.append(_ranks_case(close, "n = 9, values 1e-12 apart"))
+    cases.append(_ranks_case(1e12 * rng.normal(size=7), "n = 7, values ~1e12"))
     return cases
 
 
@@ -69,7 +91,9 @@ def _metropolis_hidden(rng):
     edges = np.array([-0.1, -1e-3, 0.0, 1e-3, 0.02, 0.1])
     cases = [_metropolis_case(edges, 0.0), _metropolis_case(edges, 1e-3),
              _metropolis_case(100 * edges, 1e3), _metropolis_case(np.zeros(3), 0.0),
-             _metropolis_case(np.array([-0.4, 0.7, 2.0]), 1.0)]
+             _metropolis_case(np.array([-0.4, 0.7, 2.0]), 1.0),
+             # extreme scales: a temperature and energies near 1e-9, and near 1e6
+             _metropolis_case(1e-8 * edges, 1e-9), _metropolis_case(1e7 * edges, 1e6)]
     for temperature in (0.05, 0.3, 2.0, 7.5, 40.0, 0.0, 0.8):
         shape = [(8,), (3, 4), (2, 2, 3), (1,), (5,)][rng.integers(5)]
         scale = (temperature or 1.0) * rng.choice([0.5, 2.0, 6.0])
@@ -111,6 +135,8 @@ def _tournament_hidden(rng):
              _tournament_case(np.array([1.0, 0.0, 1.0, 0.0, 2.0]),
                               np.array([[0, 2, 4], [4, 3, 1], [2, 0, 4], [3, 1, 0]]),
                               "tied winners")]
+    cases.append(_tournament_case(1.0 + 1e-12 * rng.permutation(8),
+                                  rng.integers(0, 8, size=(6, 3)), "fitness values 1e-12 apart"))
     for n, k, n_winners in [(10, 3, 10), (30, 5, 30), (7, 2, 12), (50, 4, 6), (4, 7, 3),
                             (20, 3, 25)]:
         ties = rng.random() < 0.5

@@ -30,7 +30,9 @@ def _gd_hidden(rng):
              ([2, 3, 1], np.float32, 1.5, 1.0),
              ([3, 2, 1], np.float64, 0.1, 0.0),
              ([2, 4, 1], np.float64, 0.0, 1.0),
-             ([1, 1, 1], np.float32, 0.05, 1.0)]
+             ([1, 1, 1], np.float32, 0.05, 1.0),
+             ([2, 3, 1], np.float64, 0.01, 1e6),        # exploding gradients
+             ([3, 2, 1], np.float64, 0.1, 1e-9)]        # vanishing gradients
     cases = [_gd_case(rng, dims, dtype, lr, scale) for dims, dtype, lr, scale in edges]
     for _ in range(8):
         dims = random_dims(rng, int(rng.integers(1, 6)))
@@ -45,4 +47,6 @@ def _gd_case(rng, dims, dtype, learning_rate, grad_scale=1.0, decimals=None):
     label = f"{describe_layers(parameters)}; learning_rate={learning_rate:g}"
     if grad_scale == 0:
         label += ", all gradients zero"
+    elif grad_scale != 1:
+        label += f", gradients ~{grad_scale:g}"
     return Case(label, {"parameters": parameters, "grads": grads, "learning_rate": learning_rate})

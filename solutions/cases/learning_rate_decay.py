@@ -9,9 +9,15 @@ over ``np.arange`` would pass them.
 """
 import numpy as np
 
-from . import Case, hidden, public
+from . import Case, hidden, kind, public
 
 _LEARNING_RATES = [0.1, 0.05, 0.01, 0.3, 0.5, 0.0075, 0.002]
+
+
+@kind("warmup_linear_decay")
+def _phase(kwargs):
+    warmup = kwargs.get("warmup_epochs", 5)
+    return ("warming up" if kwargs["epoch_num"] < warmup else "decaying",)
 
 
 def _case(what, **kwargs):
@@ -35,6 +41,16 @@ def _learning_rate(rng):
     return float(rng.choice(_LEARNING_RATES))
 
 
+def _and_numpy_scalars(cases):
+    """The public cases, and the last one again with an np.int64 epoch and an np.float32
+    initial rate (the hidden cases pass such numpy scalars, as a loop over np.arange would)."""
+    last = cases[-1]
+    what = last.label.split(":")[0] if ":" in last.label else ""
+    kwargs = dict(last.kwargs, epoch_num=np.int64(last.kwargs["epoch_num"]),
+                  learning_rate0=np.float32(last.kwargs["learning_rate0"]))
+    return cases + [_case(f"{what}, numpy scalars" if what else "numpy scalars", **kwargs)]
+
+
 def _numpy_scalars(rng, cases, every=5):
     """Every ``every``-th case with an np.int64 epoch and an np.float32 initial rate."""
     changed = []
@@ -53,13 +69,14 @@ def _numpy_scalars(rng, cases, every=5):
 
 @public("update_lr")
 def _update_lr_public():
-    return [_case("epoch 0 keeps the initial rate", learning_rate0=0.5, epoch_num=0,
-                  decay_rate=1.0),
-            _case("epoch 1 with decay_rate 1 halves it", learning_rate0=0.5, epoch_num=1,
-                  decay_rate=1.0),
-            _case("", learning_rate0=0.1, epoch_num=10, decay_rate=0.3),
-            _case("a late epoch", learning_rate0=0.01, epoch_num=1000, decay_rate=0.01),
-            _case("", learning_rate0=0.2, epoch_num=7, decay_rate=2.0)]
+    return _and_numpy_scalars([
+        _case("epoch 0 keeps the initial rate", learning_rate0=0.5, epoch_num=0,
+              decay_rate=1.0),
+        _case("epoch 1 with decay_rate 1 halves it", learning_rate0=0.5, epoch_num=1,
+              decay_rate=1.0),
+        _case("", learning_rate0=0.1, epoch_num=10, decay_rate=0.3),
+        _case("a late epoch", learning_rate0=0.01, epoch_num=1000, decay_rate=0.01),
+        _case("", learning_rate0=0.2, epoch_num=7, decay_rate=2.0)])
 
 
 @hidden("update_lr")
@@ -90,18 +107,19 @@ def _decay_rate(rng):
 
 @public("schedule_lr_decay")
 def _schedule_public():
-    return [_case("epoch 0, default time_interval", learning_rate0=0.1, epoch_num=0,
-                  decay_rate=1.0),
-            _case("one epoch before the first decay, default time_interval", learning_rate0=0.1,
-                  epoch_num=999, decay_rate=1.0),
-            _case("the epoch of the first decay, default time_interval", learning_rate0=0.1,
-                  epoch_num=1000, decay_rate=1.0),
-            _case("one epoch after the 2nd decay", learning_rate0=0.5, epoch_num=21,
-                  decay_rate=0.3, time_interval=10),
-            _case("one epoch before the 3rd decay", learning_rate0=0.5, epoch_num=29,
-                  decay_rate=0.3, time_interval=10),
-            _case("late in the 25th interval", learning_rate0=0.01, epoch_num=2560,
-                  decay_rate=0.5, time_interval=100)]
+    return _and_numpy_scalars([
+        _case("epoch 0, default time_interval", learning_rate0=0.1, epoch_num=0,
+              decay_rate=1.0),
+        _case("one epoch before the first decay, default time_interval", learning_rate0=0.1,
+              epoch_num=999, decay_rate=1.0),
+        _case("the epoch of the first decay, default time_interval", learning_rate0=0.1,
+              epoch_num=1000, decay_rate=1.0),
+        _case("one epoch after the 2nd decay", learning_rate0=0.5, epoch_num=21,
+              decay_rate=0.3, time_interval=10),
+        _case("one epoch before the 3rd decay", learning_rate0=0.5, epoch_num=29,
+              decay_rate=0.3, time_interval=10),
+        _case("late in the 25th interval", learning_rate0=0.01, epoch_num=2560,
+              decay_rate=0.5, time_interval=100)])
 
 
 @hidden("schedule_lr_decay")
@@ -127,6 +145,9 @@ def _schedule_hidden(rng):
     cases.append(_schedule_case(rng, int(rng.integers(500, 2000)) * interval
                                 + int(rng.integers(1, interval)), interval, "a very late epoch"))
     default = int(rng.integers(1, 20))
+    cases.append(_case("default time_interval, the epoch of a decay",
+                       learning_rate0=_learning_rate(rng), epoch_num=default * 1000,
+                       decay_rate=_decay_rate(rng)))
     cases.append(_case("default time_interval, one before a decay",
                        learning_rate0=_learning_rate(rng), epoch_num=default * 1000 - 1,
                        decay_rate=_decay_rate(rng)))
@@ -151,13 +172,14 @@ def _schedule_case(rng, epoch, interval, what):
 
 @public("step_decay")
 def _step_public():
-    return [_case("epoch 0, default drop and epochs_drop", learning_rate0=0.1, epoch_num=0),
-            _case("one epoch before the first drop, defaults", learning_rate0=0.1, epoch_num=9),
-            _case("the epoch of the first drop, defaults", learning_rate0=0.1, epoch_num=10),
-            _case("one epoch after the 2nd drop", learning_rate0=0.5, epoch_num=31, drop=0.1,
-                  epochs_drop=15),
-            _case("late in the 4th interval", learning_rate0=0.2, epoch_num=99, drop=0.8,
-                  epochs_drop=25)]
+    return _and_numpy_scalars([
+        _case("epoch 0, default drop and epochs_drop", learning_rate0=0.1, epoch_num=0),
+        _case("one epoch before the first drop, defaults", learning_rate0=0.1, epoch_num=9),
+        _case("the epoch of the first drop, defaults", learning_rate0=0.1, epoch_num=10),
+        _case("one epoch after the 2nd drop", learning_rate0=0.5, epoch_num=31, drop=0.1,
+              epochs_drop=15),
+        _case("late in the 4th interval", learning_rate0=0.2, epoch_num=99, drop=0.8,
+              epochs_drop=25)])
 
 
 @hidden("step_decay")
@@ -174,6 +196,8 @@ def _step_hidden(rng):
         epoch = int(rng.integers(0, 8)) * drops + int(rng.integers(1, drops))
         cases.append(_case("inside an interval", learning_rate0=_learning_rate(rng),
                            epoch_num=epoch, drop=_drop(rng), epochs_drop=drops))
+    cases.append(_case("defaults, the epoch of a drop", learning_rate0=_learning_rate(rng),
+                       epoch_num=int(rng.integers(1, 6)) * 10))
     cases.append(_case("defaults, one epoch before a drop", learning_rate0=_learning_rate(rng),
                        epoch_num=int(rng.integers(2, 6)) * 10 - 1))
     cases.append(_case("defaults, late in an interval", learning_rate0=_learning_rate(rng),
@@ -197,11 +221,12 @@ def _step_case(rng, epoch, what, k=0, offset=0):
 
 @public("exponential_decay")
 def _exponential_public():
-    return [_case("epoch 0, default decay", learning_rate0=0.1, epoch_num=0),
-            _case("epoch 1, default decay", learning_rate0=0.1, epoch_num=1),
-            _case("default decay", learning_rate0=0.1, epoch_num=20),
-            _case("", learning_rate0=0.5, epoch_num=7, decay=0.8),
-            _case("a late epoch", learning_rate0=0.01, epoch_num=150, decay=0.99)]
+    return _and_numpy_scalars([
+        _case("epoch 0, default decay", learning_rate0=0.1, epoch_num=0),
+        _case("epoch 1, default decay", learning_rate0=0.1, epoch_num=1),
+        _case("default decay", learning_rate0=0.1, epoch_num=20),
+        _case("", learning_rate0=0.5, epoch_num=7, decay=0.8),
+        _case("a late epoch", learning_rate0=0.01, epoch_num=150, decay=0.99)])
 
 
 @hidden("exponential_decay")
@@ -233,13 +258,14 @@ def _factor(rng):
 
 @public("cosine_decay")
 def _cosine_public():
-    return [_case("epoch 0 keeps the initial rate", learning_rate0=0.1, epoch_num=0,
-                  total_epochs=100),
-            _case("half-way gives half the rate", learning_rate0=0.1, epoch_num=50,
-                  total_epochs=100),
-            _case("the last epoch gives zero", learning_rate0=0.1, epoch_num=100, total_epochs=100),
-            _case("a quarter of the way", learning_rate0=0.5, epoch_num=10, total_epochs=40),
-            _case("near the end", learning_rate0=0.02, epoch_num=270, total_epochs=300)]
+    return _and_numpy_scalars([
+        _case("epoch 0 keeps the initial rate", learning_rate0=0.1, epoch_num=0,
+              total_epochs=100),
+        _case("half-way gives half the rate", learning_rate0=0.1, epoch_num=50,
+              total_epochs=100),
+        _case("the last epoch gives zero", learning_rate0=0.1, epoch_num=100, total_epochs=100),
+        _case("a quarter of the way", learning_rate0=0.5, epoch_num=10, total_epochs=40),
+        _case("near the end", learning_rate0=0.02, epoch_num=270, total_epochs=300)])
 
 
 @hidden("cosine_decay")
@@ -264,14 +290,15 @@ def _cosine_hidden(rng):
 
 @public("warmup_linear_decay")
 def _warmup_public():
-    return [_case("epoch 0, default warm-up", learning_rate0=0.1, epoch_num=0),
-            _case("last warm-up epoch, defaults", learning_rate0=0.1, epoch_num=4),
-            _case("first epoch after the warm-up, defaults", learning_rate0=0.1, epoch_num=5),
-            _case("decaying, defaults", learning_rate0=0.1, epoch_num=52),
-            _case("warming up", learning_rate0=0.5, epoch_num=2, warmup_epochs=10,
-                  total_epochs=50),
-            _case("decaying", learning_rate0=0.5, epoch_num=40, warmup_epochs=10,
-                  total_epochs=50)]
+    return _and_numpy_scalars([
+        _case("epoch 0, default warm-up", learning_rate0=0.1, epoch_num=0),
+        _case("last warm-up epoch, defaults", learning_rate0=0.1, epoch_num=4),
+        _case("first epoch after the warm-up, defaults", learning_rate0=0.1, epoch_num=5),
+        _case("decaying, defaults", learning_rate0=0.1, epoch_num=52),
+        _case("warming up", learning_rate0=0.5, epoch_num=2, warmup_epochs=10,
+              total_epochs=50),
+        _case("decaying", learning_rate0=0.5, epoch_num=40, warmup_epochs=10,
+              total_epochs=50)])
 
 
 @hidden("warmup_linear_decay")

@@ -6,9 +6,17 @@ one batch, exactly one batch, one example, and m one more than a multiple of the
 """
 import numpy as np
 
-from . import Case, hidden, public, random_dtype
+from . import Case, hidden, kind, public, random_dtype
 
 NAME = "random_mini_batches"
+
+
+@kind(NAME)
+def _layout(kwargs):
+    """How the examples fall into batches: evenly, with a smaller last batch, or all in one
+    batch smaller than the size."""
+    m, size = kwargs["X"].shape[1], kwargs.get("mini_batch_size", 64)
+    return ("one short batch" if m < size else "even" if m % size == 0 else "smaller last batch",)
 
 
 @public(NAME)
@@ -19,8 +27,13 @@ def _public():
                 (2, 2, 8, 4, 2, np.float64),    # batches come out even
                 (4, 1, 5, 8, 3, np.float32),    # no complete batch at all
                 (2, 1, 13, 4, 10, np.float64)]  # 3 complete batches + 1 example left
-    return [_case(_indexed(n_x, m, dtype), _indexed(n_y, m, dtype), size, seed)
-            for n_x, n_y, m, size, seed, dtype in settings]
+    cases = [_case(_indexed(n_x, m, dtype), _indexed(n_y, m, dtype), size, seed)
+             for n_x, n_y, m, size, seed, dtype in settings]
+    # The defaults of the contract: mini_batch_size=64 and seed=0 when they are not given.
+    X, Y = _indexed(2, 70, np.float64), _indexed(1, 70, np.float64)
+    cases.append(Case(f"{_shapes(X, Y)}, default mini_batch_size and seed (64 and 0); "
+                      f"{_counts(70, 64)}", {"X": X, "Y": Y}))
+    return cases
 
 
 @hidden(NAME)

@@ -1,8 +1,18 @@
 """Public and hidden cases of 03_momentum: initialize_velocity and update_parameters_with_momentum."""
 import numpy as np
 
-from . import (Case, describe_layers, hidden, layer_parameters, public, random_dims, random_dtype,
-               shaped_like, zeros_like)
+from . import (Case, describe_layers, hidden, kind, layer_parameters, public, random_dims,
+               random_dtype, shaped_like, zeros_like)
+
+
+def first_step(state) -> bool:
+    """Is the optimizer state all zeros (the first step)?"""
+    return not any(np.any(value) for value in state.values())
+
+
+@kind("update_parameters_with_momentum")
+def _momentum_kind(kwargs):
+    return ("first step",) if first_step(kwargs["v"]) else ()
 
 
 
@@ -42,16 +52,22 @@ def _momentum_hidden(rng):
     settings = [(0.0, False, np.float64), (0.9, True, np.float64), (0.99, False, np.float32),
                 (0.5, False, np.float64)]
     settings += [(_random_beta(rng), False, random_dtype(rng)) for _ in range(8)]
-    return [_momentum_case(rng, random_dims(rng, int(rng.integers(1, 6))), dtype, beta,
-                           float(rng.choice([0.1, 0.05, 0.01, 0.003, 0.001])), first)
-            for beta, first, dtype in settings]
+    cases = [_momentum_case(rng, random_dims(rng, int(rng.integers(1, 6))), dtype, beta,
+                            float(rng.choice([0.1, 0.05, 0.01, 0.003, 0.001])), first)
+             for beta, first, dtype in settings]
+    # Extreme scales: exploding and vanishing gradients (and velocities).
+    return cases + [_momentum_case(rng, [2, 3, 1], np.float64, 0.9, 0.01, False, scale=scale)
+                    for scale in (1e6, 1e-9)]
 
 
-def _momentum_case(rng, dims, dtype, beta, learning_rate, first_step, decimals=None):
+def _momentum_case(rng, dims, dtype, beta, learning_rate, first_step, decimals=None, scale=1.0):
     parameters = layer_parameters(rng, dims, dtype, decimals)
-    grads = shaped_like(rng, parameters, decimals=decimals)
-    v = zeros_like(parameters) if first_step else shaped_like(rng, parameters, 0.5, decimals)
+    grads = shaped_like(rng, parameters, scale, decimals=decimals)
+    v = zeros_like(parameters) if first_step else shaped_like(rng, parameters, 0.5 * scale,
+                                                              decimals)
     start = "v = 0 (first step)" if first_step else "nonzero v"
+    if scale != 1:
+        start += f", gradients ~{scale:g}"
     label = (f"{describe_layers(parameters)}; {start}, beta={beta:g}, "
              f"learning_rate={learning_rate:g}")
     return Case(label, {"parameters": parameters, "grads": grads, "v": v, "beta": beta,

@@ -17,7 +17,10 @@ class Mistake:
     """One catalogued mistake of graded function ``function``.
 
     ``title`` is one phrase without a final period; ``hint`` teaches what to fix in words, not
-    code. The check prints ``Likely mistake [function:key]: title. hint``.
+    code. The check prints ``Likely mistake [function:key]: title. hint``. A mistake whose
+    signature differs from the contract's (two arguments swapped, another default) is named by
+    the signature check. ``match`` names a looser way of behaving like it than the same output
+    on every case (``optkit.runner.MATCHES``), e.g. ``"up_to_tie_order"``.
     """
 
     key: str
@@ -25,6 +28,7 @@ class Mistake:
     title: str
     hint: str
     implementation: Callable
+    match: str = ""
 
 
 def catalog(name: str) -> list[Mistake]:

@@ -861,3 +861,85 @@ MISTAKES = [
     Mistake("missing_last_layer", _ADAM, "The last layer is not updated", _ALL_LAYERS,
             adam_missing_last_layer),
 ]
+
+
+# ---------------------------------------------------------------- signature slips
+
+
+def rmsprop_arguments_swapped(parameters, grads, s, learning_rate=0.01, beta=0.9, epsilon=1e-8):
+    """The learning rate before beta: right by name, wrong by position (the notebook's way)."""
+    L = len(parameters) // 2
+    for l in range(1, L + 1):
+        for name in ("W", "b"):
+            key = "d" + name + str(l)
+            s[key] = beta * s[key] + (1 - beta) * grads[key] ** 2
+            step = grads[key] / (np.sqrt(s[key]) + epsilon)
+            parameters[name + str(l)] = parameters[name + str(l)] - learning_rate * step
+    return parameters, s
+
+
+def rmsprop_default_beta_099(parameters, grads, s, beta=0.99, learning_rate=0.01, epsilon=1e-8):
+    """beta defaults to 0.99 (PyTorch's default), not the exercise's 0.9."""
+    L = len(parameters) // 2
+    for l in range(1, L + 1):
+        for name in ("W", "b"):
+            key = "d" + name + str(l)
+            s[key] = beta * s[key] + (1 - beta) * grads[key] ** 2
+            step = grads[key] / (np.sqrt(s[key]) + epsilon)
+            parameters[name + str(l)] = parameters[name + str(l)] - learning_rate * step
+    return parameters, s
+
+
+def adam_betas_first(parameters, grads, v, s, t, beta1=0.9, beta2=0.999, learning_rate=0.01,
+                     epsilon=1e-8):
+    """The betas before the learning rate: right by name, wrong by position."""
+    L = len(parameters) // 2
+    v_corrected = {}
+    s_corrected = {}
+    for l in range(1, L + 1):
+        for name in ("W", "b"):
+            key = "d" + name + str(l)
+            v[key] = beta1 * v[key] + (1 - beta1) * grads[key]
+            s[key] = beta2 * s[key] + (1 - beta2) * grads[key] ** 2
+            v_corrected[key] = v[key] / (1 - beta1 ** t)
+            s_corrected[key] = s[key] / (1 - beta2 ** t)
+            step = v_corrected[key] / (np.sqrt(s_corrected[key]) + epsilon)
+            parameters[name + str(l)] = parameters[name + str(l)] - learning_rate * step
+    return parameters, v, s, v_corrected, s_corrected
+
+
+def adam_default_epsilon_1e7(parameters, grads, v, s, t, learning_rate=0.01, beta1=0.9,
+                             beta2=0.999, epsilon=1e-7):
+    """epsilon defaults to 1e-7 (Keras's default), not the exercise's 1e-8."""
+    L = len(parameters) // 2
+    v_corrected = {}
+    s_corrected = {}
+    for l in range(1, L + 1):
+        for name in ("W", "b"):
+            key = "d" + name + str(l)
+            v[key] = beta1 * v[key] + (1 - beta1) * grads[key]
+            s[key] = beta2 * s[key] + (1 - beta2) * grads[key] ** 2
+            v_corrected[key] = v[key] / (1 - beta1 ** t)
+            s_corrected[key] = s[key] / (1 - beta2 ** t)
+            step = v_corrected[key] / (np.sqrt(s_corrected[key]) + epsilon)
+            parameters[name + str(l)] = parameters[name + str(l)] - learning_rate * step
+    return parameters, v, s, v_corrected, s_corrected
+
+
+_ORDER = ("The notebook passes the hyper-parameters by position and leaves some out, so their "
+          "order and defaults are part of the exercise: keep the signature given in the cell.")
+
+MISTAKES += [
+    Mistake("arguments_swapped", _RMSPROP, "The learning rate comes before beta in the signature",
+            "Called by position with beta then the learning rate, this version steps by beta and "
+            "averages with the learning rate. " + _ORDER, rmsprop_arguments_swapped),
+    Mistake("default_beta", _RMSPROP, "The default beta is 0.99 instead of 0.9",
+            "Other libraries choose other defaults; this exercise's beta defaults to 0.9. "
+            + _ORDER, rmsprop_default_beta_099),
+    Mistake("betas_before_learning_rate", _ADAM, "The betas come before the learning rate",
+            "The update takes t, then the learning rate, beta1, beta2 and epsilon, in that "
+            "order. " + _ORDER, adam_betas_first),
+    Mistake("default_epsilon", _ADAM, "The default epsilon is 1e-7 instead of 1e-8",
+            "Other libraries choose other defaults; this exercise's epsilon defaults to one "
+            "hundred millionth, as in the Adam paper. " + _ORDER, adam_default_epsilon_1e7),
+]

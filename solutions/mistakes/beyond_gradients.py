@@ -53,7 +53,9 @@ def ranks_divided_by_n(fitness):
 
 
 def ranks_ties_by_position(fitness):
-    """argsort of argsort: tied values get different ranks, decided by their position."""
+    """argsort of argsort: tied values get different ranks, decided by their position. (Which
+    of a tied group gets which rank depends on the sort, so the checks match this mistake
+    whatever order the ranks take within each group of ties.)"""
     n = len(fitness)
     ranks = np.argsort(np.argsort(fitness, kind="stable"), kind="stable")
     return 0.5 - ranks / (n - 1)
@@ -223,7 +225,7 @@ MISTAKES = [
             "Two samples with the same fitness are equally good, so they must get the same "
             "weight: give each tied value the average of the ranks the group occupies, that is "
             "the count of strictly smaller values plus half the count of the OTHER equal values.",
-            ranks_ties_by_position),
+            ranks_ties_by_position, match="up_to_tie_order"),
     Mistake("ties_share_best_rank", _RANKS, "Tied values all get the best rank of their group",
             "Counting only strictly smaller values gives every member of a tie the best rank of "
             "the group, so the weights no longer add up to zero; add half the number of OTHER "
@@ -287,4 +289,26 @@ MISTAKES = [
             "Indexing with a slice for the rows and an array of positions picks whole columns; "
             "pair each row number with its own position to get one winner per row.",
             tournament_matrix_index),
+]
+
+
+# ---------------------------------------------------------------- signature slips
+
+
+def metropolis_arguments_swapped(temperature, delta):
+    """The temperature first: right by name, wrong by position."""
+    probability = np.ones(delta.shape)
+    worse = delta > 0
+    if temperature > 0:
+        probability[worse] = np.exp(-delta[worse] / temperature)
+    else:
+        probability[worse] = 0.0
+    return probability
+
+
+MISTAKES += [
+    Mistake("arguments_swapped", _METROPOLIS, "The temperature comes before delta in the signature",
+            "The rule takes the energy differences, then the temperature: the notebook passes "
+            "them by position, so keep the signature given in the cell.",
+            metropolis_arguments_swapped),
 ]

@@ -443,3 +443,30 @@ MISTAKES = [
             "but the last. Use ordinary division so that the rate climbs step by step.",
             warmup_floor_division),
 ]
+
+
+# ---------------------------------------------------------------------- signature slips
+
+
+def update_lr_arguments_swapped(learning_rate0, decay_rate, epoch_num):
+    """decay_rate before epoch_num: the notebook's update_lr(0.1, epoch, decay_rate=1.0) then
+    gives decay_rate twice."""
+    return learning_rate0 / (1 + decay_rate * epoch_num)
+
+
+def step_decay_arguments_swapped(learning_rate0, epoch_num, epochs_drop=10, drop=0.5):
+    """epochs_drop before drop: right by name, wrong by position."""
+    return learning_rate0 * drop ** np.floor(epoch_num / epochs_drop)
+
+
+_ORDER = ("The notebook passes the arguments by position and leaves the defaults out, so their "
+          "order and defaults are part of the exercise: keep the signature given in the cell.")
+
+MISTAKES += [
+    Mistake("arguments_swapped", _UPDATE, "decay_rate comes before epoch_num in the signature",
+            "The schedule takes the initial rate, the epoch number, then the decay rate. "
+            + _ORDER, update_lr_arguments_swapped),
+    Mistake("arguments_swapped", _STEP, "epochs_drop comes before drop in the signature",
+            "The schedule takes the initial rate, the epoch number, the drop factor, then the "
+            "number of epochs between drops. " + _ORDER, step_decay_arguments_swapped),
+]

@@ -327,3 +327,30 @@ MISTAKES = [
             "divided by the batch size; it starts where the complete batches end.",
             mini_batches_last_batch_full_size),
 ]
+
+
+# ---------------------------------------------------------------- signature slips
+
+
+def mini_batches_seed_first(X, Y, seed=0, mini_batch_size=64):
+    """The seed before the batch size: right by name, wrong by position."""
+    np.random.seed(seed)
+    m = X.shape[1]
+    permutation = list(np.random.permutation(m))
+    shuffled_X, shuffled_Y = X[:, permutation], Y[:, permutation]
+    mini_batches = []
+    complete = m // mini_batch_size
+    for k in range(complete):
+        batch = slice(k * mini_batch_size, (k + 1) * mini_batch_size)
+        mini_batches.append((shuffled_X[:, batch], shuffled_Y[:, batch]))
+    if m % mini_batch_size != 0:
+        mini_batches.append((shuffled_X[:, complete * mini_batch_size:],
+                             shuffled_Y[:, complete * mini_batch_size:]))
+    return mini_batches
+
+
+MISTAKES += [
+    Mistake("seed_before_size", _NAME, "The seed comes before the batch size in the signature",
+            "The notebook calls it with the data, then the batch size, then the seed, by "
+            "position: keep the signature given in the cell.", mini_batches_seed_first),
+]

@@ -312,3 +312,28 @@ MISTAKES = [
             "code still uses. Compute the scaled gradient as a new array.",
             momentum_scales_grads_in_place),
 ]
+
+
+# ---------------------------------------------------------------- signature slips
+
+
+def momentum_arguments_swapped(parameters, grads, v, learning_rate, beta):
+    """The learning rate before beta (the order of some other courses): called by position as
+    the notebook does, beta becomes the step size and the learning rate the average's decay."""
+    L = len(parameters) // 2
+    for l in range(1, L + 1):
+        for name in ("W", "b"):
+            key = "d" + name + str(l)
+            v[key] = beta * v[key] + (1 - beta) * grads[key]
+            parameters[name + str(l)] = parameters[name + str(l)] - learning_rate * v[key]
+    return parameters, v
+
+
+_ORDER = ("The notebook passes the arguments by position, so their order is part of the "
+          "exercise: keep the signature given in the cell.")
+
+MISTAKES += [
+    Mistake("arguments_swapped", _STEP, "The learning rate comes before beta in the signature",
+            "The update takes the parameters, the gradients, the velocity, then beta, then the "
+            "learning rate. " + _ORDER, momentum_arguments_swapped),
+]

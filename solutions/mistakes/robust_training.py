@@ -354,3 +354,35 @@ MISTAKES = [
             "Epochs are indices into val_losses, so the first epoch is 0.",
             stopping_counts_from_one),
 ]
+
+
+# ---------------------------------------------------------------- signature slips
+
+
+def stopping_arguments_swapped(val_losses, min_delta=0.0, patience=5):
+    """min_delta before patience: right by name, wrong by position."""
+    best_epoch = 0
+    for epoch in range(1, len(val_losses)):
+        if val_losses[epoch] < val_losses[best_epoch] - min_delta:
+            best_epoch = epoch
+    return len(val_losses) - 1 - best_epoch >= patience, best_epoch
+
+
+def noise_gamma_first(grads, t, gamma=0.55, eta=0.3, seed=0):
+    """gamma before eta: right by name, wrong by position."""
+    rng = np.random.default_rng(seed)
+    sigma = np.sqrt(eta / (1 + t) ** gamma)
+    return {key: g + sigma * rng.standard_normal(g.shape) for key, g in grads.items()}
+
+
+_ORDER = ("The notebook passes the arguments by position, so their order is part of the "
+          "exercise: keep the signature given in the cell.")
+
+MISTAKES += [
+    Mistake("arguments_swapped", _STOP, "min_delta comes before patience in the signature",
+            "The function takes the losses, the patience, then min_delta. " + _ORDER,
+            stopping_arguments_swapped),
+    Mistake("arguments_swapped", _NOISE, "gamma comes before eta in the signature",
+            "The function takes the gradients, the step, eta, gamma, then the seed. " + _ORDER,
+            noise_gamma_first),
+]

@@ -12,6 +12,7 @@ from optkit.compare import EXACT, compare
 from optkit.contracts import get_contract
 from optkit.public_checks import stored_cases
 from optkit.runner import judge, observe
+from tests.implementations.signed import signed
 from solutions import reference
 from solutions.alternatives import correct_variants
 from solutions.cases import hidden_cases, public_cases
@@ -39,7 +40,7 @@ def _cheat(name):
 
     def cheat(**inputs):
         for case in stored_cases(name):
-            if not compare(case.inputs, inputs, "inputs", EXACT):
+            if not compare({**contract.defaults, **case.inputs}, inputs, "inputs", EXACT):
                 return copy.deepcopy(case.expected.returned)
         values = tuple(inputs.get(item, inputs["parameters"]) for item in contract.returns)
         return values[0] if len(values) == 1 else values
@@ -47,12 +48,8 @@ def _cheat(name):
 
 
 def _with_signature(name, fn):
-    """``fn(**kwargs)`` behind a function whose argument names are the contract's."""
-    args = get_contract(name).args
-    namespace = {"fn": fn}
-    exec(f"def {name}({', '.join(args)}):\n    return fn({', '.join(f'{a}={a}' for a in args)})",
-         namespace)
-    return namespace[name]
+    """``fn(**kwargs)`` behind a function with the contract's signature (names, defaults)."""
+    return signed(name, fn)
 
 
 @pytest.mark.parametrize("name", FUNCTIONS)
@@ -60,7 +57,7 @@ def test_the_reference_passes_public_and_hidden(name, capsys):
     optkit.check(name, reference(name))
     hidden_check(name, reference(name))
     out = capsys.readouterr().out.splitlines()
-    assert out[0].startswith(f"✓ {name} passed 3 public cases.")
+    assert out[0].startswith(f"✓ {name} passed {len(public_cases(name))} public cases.")
     assert out[1] == f"✓ {name} passed {len(hidden_judged_cases(name))} hidden cases."
 
 
@@ -102,10 +99,24 @@ def test_hidden_adam_cases_cover_step_counts_betas_and_layers():
     assert {1, 2, 10, 1000} <= steps and min(steps) == 1
     assert len({case.inputs["parameters"]["W1"].dtype for case in cases}) == 2
     assert len({len(case.inputs["parameters"]) // 2 for case in cases}) >= 3
-    assert all(case.inputs["beta1"] != case.inputs["beta2"] for case in cases)
+    assert all(case.inputs.get("beta1", 0.9) != case.inputs.get("beta2", 0.999)
+               for case in cases)
     for case in cases:      # the first step starts from zero moments, as it does in training
         if case.inputs["t"] == 1:
             assert all(np.all(a == 0) for a in case.inputs["v"].values())
+
+
+@pytest.mark.parametrize("name", UPDATES)
+def test_every_default_is_left_out_somewhere_and_epsilons_with_epsilon_sized_gradients(name):
+    contract = get_contract(name)
+    for cases in (public_cases(name), hidden_judged_cases(name)):
+        inputs = [getattr(case, "kwargs", None) or case.inputs for case in cases]
+        for arg in contract.defaults:
+            left_out = [kwargs for kwargs in inputs if arg not in kwargs]
+            assert left_out, arg
+        tiny = [kwargs for kwargs in inputs if "epsilon" not in kwargs and max(
+            float(np.max(np.abs(g))) for g in kwargs["grads"].values()) < 1e-7]
+        assert tiny
 
 
 def test_epsilon_inside_the_root_is_caught_thanks_to_the_tiny_gradients():
@@ -125,7 +136,7 @@ def test_epsilon_inside_the_root_is_caught_thanks_to_the_tiny_gradients():
 def test_a_cheat_that_knows_the_public_answers_passes_public_but_not_hidden(name, capsys):
     cheat = _with_signature(name, _cheat(name))
     optkit.check(name, cheat)
-    assert "passed 3 public cases" in capsys.readouterr().out
+    assert f"passed {len(public_cases(name))} public cases" in capsys.readouterr().out
     assert _hidden_failure(name, cheat).startswith(f"✗ {name} failed hidden case 1 of ")
 
 

@@ -182,4 +182,20 @@ def test_a_wrong_signature_is_refused_before_running():
     def renamed(losses):
         return reference(RANKS)(losses)
     message = _public_failure(RANKS, renamed)
-    assert "must take the arguments (fitness)" in message
+    assert "must take its arguments in this order" in message and "\n    (fitness)\n" in message
+
+
+@pytest.mark.parametrize("kind", [None, "stable", "quicksort", "heapsort"])
+def test_argsort_of_argsort_is_named_whatever_order_the_sort_gives_ties(kind):
+    def argsort_twice(fitness):
+        n = len(fitness)
+        return 0.5 - np.argsort(np.argsort(fitness, kind=kind), kind=kind) / (n - 1)
+
+    def reversed_ties(fitness):
+        order = np.lexsort((-np.arange(len(fitness)), fitness))
+        ranks = np.empty(len(fitness))
+        ranks[order] = np.arange(len(fitness))
+        return 0.5 - ranks / (len(fitness) - 1)
+    for fn in (argsort_twice, reversed_ties):
+        for message in (_public_failure(RANKS, fn), _hidden_failure(RANKS, fn)):
+            assert f"Likely mistake [{RANKS}:ties_by_position]" in message

@@ -6,6 +6,7 @@ import pytest
 from autograder import casebook
 from optkit.contracts import get_contract
 from optkit.public_checks import CASEBOOK, stored_cases
+from autograder.hidden_checks import mistake_params
 from optkit.runner import judge, observe
 from solutions import reference
 from solutions.cases import functions_with_cases, public_cases
@@ -56,11 +57,18 @@ def test_stored_cases_replay_the_reference_and_keep_only_differing_mistakes(name
     entry = json.loads(CASEBOOK.read_text(encoding="utf-8"))["functions"][name]
     assert [case.label for case in stored] == [case.label for case in public_cases(name)]
     assert list(entry["mistakes"]) == [mistake.key for mistake in catalog(name)]
+    for mistake in catalog(name):       # a slip of the signature is stored as the signature
+        assert ("signature" in entry["mistakes"][mistake.key]) == (
+            mistake_params(mistake) is not None)
     for case, raw in zip(stored, entry["cases"]):
-        assert not judge(contract, case.expected, observe(contract, reference(name), case.inputs))
+        assert not judge(contract, case.expected,
+                         observe(contract, reference(name), case.inputs, case.style))
         for mistake in catalog(name):
-            differs = bool(judge(contract, case.expected,
-                                 observe(contract, mistake.implementation, case.inputs)))
+            if mistake_params(mistake) is not None:
+                assert mistake.key not in raw["mistake_outputs"]
+                continue
+            differs = bool(judge(contract, case.expected, observe(
+                contract, mistake.implementation, case.inputs, case.style)))
             assert (mistake.key in raw["mistake_outputs"]) == differs, (case.label, mistake.key)
 
 

@@ -136,5 +136,5 @@ def test_a_public_failure_shows_expected_and_got_with_the_mistake_hint():
 def test_a_wrong_signature_is_refused_before_running():
     def renamed(params, grads, learning_rate):
         return params
-    with pytest.raises(optkit.CheckFailure, match="must take the arguments"):
+    with pytest.raises(optkit.CheckFailure, match="must take its arguments in this order"):
         optkit.check(GD, renamed)

@@ -14,6 +14,7 @@ from solutions import reference
 from solutions.alternatives import correct_variants
 from solutions.cases import hidden_cases, public_cases
 from solutions.mistakes import catalog
+from tests.implementations.signed import signed
 
 FUNCTIONS = ["update_lr", "schedule_lr_decay", "step_decay", "exponential_decay", "cosine_decay",
              "warmup_linear_decay"]
@@ -57,8 +58,7 @@ def test_correct_implementations_written_differently_pass_both(name, fn, capsys)
 @pytest.mark.parametrize("name", FUNCTIONS)
 @pytest.mark.parametrize("kind", [np.float64, np.float32, np.asarray])
 def test_numpy_scalars_are_accepted_as_the_returned_float(name, kind, capsys):
-    def as_numpy(**kwargs):
-        return kind(reference(name)(**kwargs))
+    as_numpy = signed(name, lambda **kwargs: kind(reference(name)(**kwargs)))
     optkit.check(name, as_numpy)
     hidden_check(name, as_numpy)
     assert capsys.readouterr().out.count("✓") == 2
@@ -66,11 +66,8 @@ def test_numpy_scalars_are_accepted_as_the_returned_float(name, kind, capsys):
 
 @pytest.mark.parametrize("name", FUNCTIONS)
 def test_an_int_or_an_array_is_not_a_learning_rate(name):
-    def truncated(**kwargs):
-        return int(reference(name)(**kwargs))
-
-    def in_a_list(**kwargs):
-        return np.array([reference(name)(**kwargs)])
+    truncated = signed(name, lambda **kwargs: int(reference(name)(**kwargs)))
+    in_a_list = signed(name, lambda **kwargs: np.array([reference(name)(**kwargs)]))
 
     assert "returned learning_rate: the value differs" in _public_failure(name, truncated)
     assert "returned learning_rate: the value differs" in _hidden_failure(name, truncated)
@@ -79,11 +76,12 @@ def test_an_int_or_an_array_is_not_a_learning_rate(name):
 
 
 @pytest.mark.parametrize("name", FUNCTIONS)
-def test_hidden_cases_pass_numpy_scalars_and_public_cases_plain_numbers(name):
+def test_hidden_and_public_cases_pass_numpy_scalars_and_plain_numbers(name):
     hidden = hidden_cases(name, np.random.default_rng(hidden_checks.DEFAULT_SEED))
-    kinds = {(type(c.kwargs["learning_rate0"]), type(c.kwargs["epoch_num"])) for c in hidden}
-    assert {(np.float32, np.int64), (float, int)} <= kinds
-    assert all(type(c.kwargs["epoch_num"]) is int for c in public_cases(name))
+    for cases in (hidden, public_cases(name)):
+        kinds = {(type(c.kwargs["learning_rate0"]), type(c.kwargs["epoch_num"])) for c in cases}
+        assert {(np.float32, np.int64), (float, int)} <= kinds
+    assert [type(c.kwargs["epoch_num"]) for c in public_cases(name)].count(np.int64) == 1
 
 
 @pytest.mark.parametrize("name", FUNCTIONS)
@@ -111,17 +109,36 @@ def test_hidden_schedule_cases_sit_at_and_around_the_stair_edges(seed):
     assert where == {"zero", "edge", "before", "after", "inside", "very late", "default"}
 
 
-def test_a_wrong_default_interval_fails_both_checks():
+def test_a_wrong_default_interval_fails_both_checks_by_its_signature_and_by_its_cases():
     def default_100(learning_rate0, epoch_num, decay_rate, time_interval=100):
         return reference(SCHEDULE)(learning_rate0, epoch_num, decay_rate, time_interval)
-    assert "failed public case 2 of 6" in _public_failure(SCHEDULE, default_100)
-    assert "default time_interval" in _hidden_failure(SCHEDULE, default_100)
+    for run in (_public_failure, _hidden_failure):
+        message = run(SCHEDULE, default_100)
+        assert "the default of time_interval is 100; it must be 1000" in message
+        assert "(learning_rate0, epoch_num, decay_rate, time_interval=1000)" in message
+    # A signature Python cannot read is judged by the cases that leave the default out.
+    assert "failed public case 2 of 7" in _public_failure(SCHEDULE, _unsigned(default_100))
+    assert "default time_interval" in _hidden_failure(SCHEDULE, _unsigned(default_100))
+
+
+class _unsigned:
+    """A callable whose signature Python cannot tell: only its behaviour can be checked."""
+
+    def __init__(self, fn):
+        self.fn = fn
+
+    def __call__(self, *args, **kwargs):
+        return self.fn(*args, **kwargs)
+
+    @property
+    def __signature__(self):
+        raise ValueError("no signature")
 
 
 def test_the_stairs_are_where_the_messages_say():
     message = _public_failure(SCHEDULE, _mistake(SCHEDULE, "counts_from_one"))
     assert message.splitlines()[0] == (
-        f"✗ {SCHEDULE} failed public case 2 of 6: one epoch before the first decay, default "
+        f"✗ {SCHEDULE} failed public case 2 of 7: one epoch before the first decay, default "
         "time_interval: learning_rate0=0.1, epoch_num=999, decay_rate=1")
     assert "expected 0.1, got 0.05" in message
     assert f"Likely mistake [{SCHEDULE}:counts_from_one]" in message
@@ -134,13 +151,16 @@ def test_every_schedule_has_its_catalogued_mistakes(name, at_least):
 
 
 def _lookup(name):
-    """A cheat: the stored answer of the public case with exactly these inputs, else lr0."""
+    """A cheat: the stored answer of the public case with exactly these inputs, else lr0.
+    (It sees the defaults as given, so its inputs are the cases' with the defaults filled in.)"""
+    defaults = get_contract(name).defaults
+
     def cheat(**kwargs):
         for case in stored_cases(name):
-            if not compare(case.inputs, kwargs, "inputs", EXACT):
+            if not compare({**defaults, **case.inputs}, kwargs, "inputs", EXACT):
                 return copy.deepcopy(case.expected.returned)
         return kwargs["learning_rate0"]
-    return cheat
+    return signed(name, cheat)
 
 
 @pytest.mark.parametrize("name", FUNCTIONS)

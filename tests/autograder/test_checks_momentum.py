@@ -7,6 +7,7 @@ import pytest
 import optkit
 from autograder import hidden_checks
 from autograder.hidden_checks import hidden_check, hidden_judged_cases
+from optkit.contracts import get_contract
 from solutions import reference
 from solutions.alternatives import correct_variants
 from solutions.cases import Case, hidden_cases, public_cases
@@ -70,7 +71,8 @@ def test_a_hidden_failure_names_the_case_and_place_but_never_an_expected_value()
         return parameters, v
     message = _hidden_failure(MOMENTUM, off)
     case = hidden_judged_cases(MOMENTUM)[0]
-    assert message.splitlines()[0] == f"✗ {MOMENTUM} failed hidden case 1 of 12: {case.label}"
+    assert message.splitlines()[0] == (f"✗ {MOMENTUM} failed hidden case 1 of "
+                                       f"{len(hidden_judged_cases(MOMENTUM))}: {case.label}")
     assert 'returned parameters["W1"]:' in message and "largest absolute error" in message
     assert not re.search(r"expected -?\d", message)
     parameters, v = case.expected.returned
@@ -103,5 +105,5 @@ def test_a_crashing_reference_never_shows_its_code():
     broken = Case("no gradients", {"parameters": {"W1": np.ones((1, 1)), "b1": np.ones((1, 1))},
                                    "grads": {}, "v": {}, "beta": 0.9, "learning_rate": 0.1})
     with pytest.raises(RuntimeError, match="bug in the course") as caught:
-        hidden_checks._reference_output(MOMENTUM, broken)
+        hidden_checks._reference_observation(get_contract(MOMENTUM), broken)
     assert caught.value.__cause__ is None and caught.value.__suppress_context__

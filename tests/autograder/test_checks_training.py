@@ -60,7 +60,7 @@ def test_the_reference_passes_public_and_hidden(capsys):
     optkit.check(NAME, reference(NAME))
     hidden_check(NAME, reference(NAME))
     out = capsys.readouterr().out.splitlines()
-    assert out == [f"✓ {NAME} passed 4 public cases. Hidden tests with random cases run when "
+    assert out == [f"✓ {NAME} passed {len(public_cases(NAME))} public cases. Hidden tests with random cases run when "
                    "your work is graded.", f"✓ {NAME} passed {len(_hidden())} hidden cases."]
 
 
@@ -81,13 +81,16 @@ def test_cases_train_a_few_epochs_of_several_uneven_mini_batches(kind):
     cases = public_cases(NAME) if kind == "public" else _hidden()
     runs = {(case.kwargs["optimizer"], case.kwargs.get("decay") is not None) for case in cases}
     assert {"gd", "momentum", "adam"} == {optimizer for optimizer, _ in runs}
-    assert {("momentum", True), ("adam", True), ("adam", False)} <= runs
+    assert {(optimizer, decay) for optimizer in ("gd", "momentum", "adam")
+            for decay in (True, False)} <= runs
     for case in cases:
-        m, size = case.kwargs["X"].shape[1], case.kwargs["mini_batch_size"]
+        m, size = case.kwargs["X"].shape[1], case.kwargs.get("mini_batch_size", 64)
         assert case.kwargs["print_cost"] is False and case.kwargs["num_epochs"] <= 5
-        assert 20 <= m <= 60 and len(case.kwargs["layers_dims"]) == 4
-    uneven = [c for c in cases if c.kwargs["X"].shape[1] % c.kwargs["mini_batch_size"]
-              and c.kwargs["X"].shape[1] > c.kwargs["mini_batch_size"]
+        # the default batch size of 64 needs m > 64 to show
+        assert 20 <= m <= (90 if "mini_batch_size" not in case.kwargs else 60)
+        assert len(case.kwargs["layers_dims"]) == 4
+    uneven = [c for c in cases if c.kwargs["X"].shape[1] % c.kwargs.get("mini_batch_size", 64)
+              and c.kwargs["X"].shape[1] > c.kwargs.get("mini_batch_size", 64)
               and c.kwargs["num_epochs"] >= 3]
     assert len(uneven) >= len(cases) - 3
     dtypes = {case.kwargs["X"].dtype for case in cases}
@@ -101,7 +104,7 @@ def test_public_cases_only_pass_schedules_the_casebook_can_name():
 
 def test_hidden_cases_cover_the_edges_and_the_course_schedules():
     cases = _hidden()
-    sizes = [(c.kwargs["X"].shape[1], c.kwargs["mini_batch_size"]) for c in cases]
+    sizes = [(c.kwargs["X"].shape[1], c.kwargs.get("mini_batch_size", 64)) for c in cases]
     assert any(m % size == 0 and m > size for m, size in sizes)     # batches come out even
     assert any(size >= m for m, size in sizes)                      # one batch per epoch
     assert any(c.kwargs["num_epochs"] == 1 for c in cases)
@@ -110,33 +113,41 @@ def test_hidden_cases_cover_the_edges_and_the_course_schedules():
                                  "num_epochs", "print_cost"} for c in cases)
     names = {getattr(c.kwargs.get("decay"), "__name__", None) for c in cases}
     assert {"update_lr", "every_two_epochs", "inverse_square_decay"} <= names
+    contract = get_contract(NAME)
+    for arg in set(contract.defaults) - {"num_epochs", "print_cost"}:     # see the README
+        assert any(arg not in c.kwargs for c in cases), arg
+    every = [c for c in hidden_judged_cases(NAME) if set(c.inputs) == set(contract.args)]
+    assert every and all(c.style == "positional" for c in every)
 
 
 def _lookup_model(X, Y, layers_dims, optimizer, learning_rate=0.0007, mini_batch_size=64,
                   beta=0.9, beta1=0.9, beta2=0.999, epsilon=1e-8, num_epochs=5000,
-                  print_cost=True, decay=None, decay_rate=1):
-    """A cheat: the stored answer of a public case, else the He initialization."""
-    inputs = {key: value for key, value in locals().items()}
+                  print_cost=True, decay=None, decay_rate=1, *, costs=None):
+    """A cheat: the stored answer (and learning curve) of a public case, else the He
+    initialization."""
+    inputs = {key: value for key, value in locals().items() if key != "costs"}
     for case in stored_cases(NAME):
         given = {key: inputs[key] for key in case.inputs}
         if not compare(case.inputs, given, "inputs", EXACT):
+            if costs is not None:
+                costs.extend(case.expected.inputs_after["costs"])
             return copy.deepcopy(case.expected.returned)
     return network.initialize_parameters_he(layers_dims)
 
 
 def test_a_cheat_that_knows_the_public_answers_passes_public_but_not_hidden(capsys):
     optkit.check(NAME, _lookup_model)
-    assert "passed 4 public cases" in capsys.readouterr().out
+    assert f"passed {len(public_cases(NAME))} public cases" in capsys.readouterr().out
     assert _failure(hidden_check, _lookup_model).startswith(f"✗ {NAME} failed hidden case 1 of ")
 
 
 def test_a_hidden_failure_names_the_case_and_parameter_but_never_an_expected_value():
     def off(X, Y, layers_dims, optimizer, learning_rate=0.0007, mini_batch_size=64, beta=0.9,
             beta1=0.9, beta2=0.999, epsilon=1e-8, num_epochs=5000, print_cost=True,
-            decay=None, decay_rate=1):
+            decay=None, decay_rate=1, *, costs=None):
         parameters = reference(NAME)(X, Y, layers_dims, optimizer, learning_rate,
                                      mini_batch_size, beta, beta1, beta2, epsilon, num_epochs,
-                                     print_cost, decay, decay_rate)
+                                     print_cost, decay, decay_rate, costs=costs)
         parameters["W2"] = parameters["W2"] * 1.01
         return parameters
     message = _failure(hidden_check, off)
@@ -151,15 +162,17 @@ def test_a_hidden_failure_names_the_case_and_parameter_but_never_an_expected_val
     assert "earlier notebooks" not in message
 
 
-def test_a_wrong_earlier_function_fails_public_with_a_pointer_to_it_but_not_hidden(capsys):
+def test_a_wrong_earlier_function_fails_public_naming_what_its_own_check_found(capsys):
     notebook = _notebook(update_parameters_with_adam=_adam_twice_the_rate)
     message = _failure(optkit.check, notebook["model"])
-    assert message.startswith(f"✗ {NAME} failed public case 3 of 4: adam")
+    assert re.match(rf"✗ {NAME} failed public case \d+ of \d+: adam", message)
     assert not DIAGNOSIS_PATTERN.search(message)
-    assert message.splitlines()[-1] == (
-        f"{NAME} calls your functions from earlier notebooks ({', '.join(EARLIER_WORK)}). If "
-        "your code here looks right, check them: each must pass its own public check, e.g. "
-        'optkit.check("update_parameters_with_adam", update_parameters_with_adam).')
+    note = message.split(f"{NAME} calls your functions from earlier notebooks, and this one "
+                         "fails its public check here:\n", 1)[1].splitlines()
+    assert note[0].startswith("    update_parameters_with_adam: ✗ update_parameters_with_adam "
+                              "failed public case 1 of ")
+    assert note[1] == ("Fix it in the cell of your earlier work first (the hidden tests of "
+                       f"{NAME} use correct versions of them).")
     hidden_check(NAME, notebook["model"])          # graded on its loop, with the references
     assert capsys.readouterr().out.startswith(f"✓ {NAME} passed")
     assert notebook["update_parameters_with_adam"] is _adam_twice_the_rate
@@ -178,7 +191,7 @@ def test_the_earlier_work_is_restored_when_the_student_code_raises():
     notebook = _notebook(update_parameters_with_gd=_adam_twice_the_rate)
     exec("def crashes(X, Y, layers_dims, optimizer, learning_rate=0.0007, mini_batch_size=64,\n"
          "            beta=0.9, beta1=0.9, beta2=0.999, epsilon=1e-8, num_epochs=5000,\n"
-         "            print_cost=True, decay=None, decay_rate=1):\n"
+         "            print_cost=True, decay=None, decay_rate=1, *, costs=None):\n"
          "    raise RuntimeError('student bug')\n", notebook)
     with pytest.raises(RuntimeError, match="student bug"):
         hidden_check(NAME, notebook["crashes"])
@@ -200,3 +213,27 @@ def test_model_declares_the_earlier_graded_functions_it_calls():
     assert all(get_contract(name).assignment < contract.assignment for name in EARLIER_WORK)
     called = set(solutions.training.model.__code__.co_names)
     assert set(EARLIER_WORK) <= called
+
+
+def test_the_learning_curve_is_graded_in_both_checks():
+    """A loop that trains right but records no cost, or a wrong one, fails and says where."""
+    namespace = _notebook()
+    exec(inspect.getsource(solutions.training.model).replace(
+        "            costs.append(cost_avg)\n", "            pass\n"), namespace)
+    for run in (optkit.check, hidden_check):
+        message = _failure(run, namespace["model"])
+        assert "costs: expected 3 items, the mean cost of every epoch (the learning curve); " \
+               "got 0 (append one item per epoch to the list costs)" in message
+    reset = next(m for m in catalog(NAME) if m.key == "cost_reset_every_mini_batch")
+    message = _failure(optkit.check, reset.implementation)
+    assert re.search(r"\ncosts\[0\]: the value differs\n", message)
+    assert "expected 0." in message          # public: the values are shown
+    assert "expected 0." not in _failure(hidden_check, reset.implementation)
+
+
+def test_a_gd_loop_that_ignores_the_schedule_fails_the_public_check_and_is_named():
+    [mistake] = [m for m in catalog(NAME) if m.key == "gd_ignores_schedule"]
+    message = _failure(optkit.check, mistake.implementation)
+    assert message.startswith(f"✗ {NAME} failed public case ")
+    assert "gd (learning_rate 0.3, decay inverse_square_decay" in message
+    assert f"Likely mistake [{NAME}:gd_ignores_schedule]" in message

@@ -33,7 +33,8 @@ def record_of(judge, test, fn) -> dict:
         observations.append(plain_data.encode({"returned": returned, "inputs_after": {
             arg: inputs[arg] for arg in case.expected.inputs_after}}))
     return {"grade_id": test.grade_id, "function": NAME, "observations": observations,
-            "signature": {"binds": True, "text": "(...)"}}
+            "signature": {"parameters": [[arg, "POSITIONAL_OR_KEYWORD"] for arg in (
+                "parameters", "grads", "v", "beta", "learning_rate")], "text": "(...)"}}
 
 
 @pytest.mark.parametrize("test", [PUBLIC, HIDDEN], ids=["public", "hidden"])
@@ -68,7 +69,10 @@ def forged(judge, test, change):
     (lambda r: r["observations"].__setitem__(0, {"dict": [["returned", {"refused": "x"}],
                                                           ["inputs_after", {"dict": [], "ref": 2}]],
                                                  "ref": 1}), "cannot be read"),
-    (lambda r: r.update(signature={"binds": False, "text": "(a, b)"}), "must take the arguments"),
+    (lambda r: r.update(signature={"parameters": [["a", "POSITIONAL_OR_KEYWORD"],
+                                                  ["b", "POSITIONAL_OR_KEYWORD"]],
+                                   "text": "(a, b)"}), "must take its arguments in this order"),
+    (lambda r: r.update(signature={"parameters": "(a, b)"}), "cannot be judged"),
     (lambda r: r.update(not_callable="an object of type int"), "pass the function itself"),
     (lambda r: r.update(raised={"case": 0, "type": "<b>Evil</b>", "message": "m",
                                 "traceback": ["line"]}), "raised by"),

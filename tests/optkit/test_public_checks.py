@@ -97,8 +97,10 @@ def test_an_exception_in_student_code_keeps_its_traceback_with_a_note_naming_the
 def test_wrong_argument_names_and_non_functions_are_explained():
     def renamed(params, grads, v, beta, lr):
         return params, v
-    assert "must take the arguments (parameters, grads, v, beta, learning_rate)" in _failure(
-        MOMENTUM, renamed)
+    message = _failure(MOMENTUM, renamed)
+    assert "must take its arguments in this order" in message
+    assert "\n    (parameters, grads, v, beta, learning_rate)\nyours takes\n" in message
+    assert "argument 1 is called params; it must be parameters" in message
     with pytest.raises(TypeError, match="pass the function itself"):
         optkit.check(MOMENTUM, {"W1": np.zeros(1)})
 

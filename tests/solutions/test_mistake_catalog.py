@@ -13,6 +13,7 @@ from autograder.course import Course
 from autograder.hidden_checks import hidden_check
 from optkit.compare import DIAGNOSIS_PATTERN, diagnosis_line
 from optkit.contracts import CONTRACTS, get_contract
+from optkit.signatures import params_of, problem
 from solutions.mistakes import Mistake, catalog, functions_with_mistakes
 
 MISTAKES = [mistake for name in functions_with_mistakes() for mistake in catalog(name)]
@@ -63,11 +64,17 @@ def test_titles_and_hints_read_well_and_teach_without_code(mistake):
 def test_implementations_are_self_contained_with_the_contract_signature(mistake):
     """The sample class pastes a mistake's source into a notebook: it may only use np and the
     names the notebook binds before the exercise (06_training: the network helpers, OPTIMIZERS
-    and the earlier work). Keyword-only extras of the notebook's template (costs) may follow."""
+    and the earlier work). Keyword-only extras of the notebook's template (costs) may follow.
+    A mistake whose slip is the signature takes the contract's arguments in another order or
+    with another default (or lacks a list to fill), and the signature check says so."""
+    contract = get_contract(mistake.function)
     parameters = inspect.signature(mistake.implementation).parameters.values()
     extras = [p for p in parameters if p.kind is p.KEYWORD_ONLY]
-    assert tuple(p.name for p in parameters if p not in extras) == get_contract(
-        mistake.function).args
+    names = tuple(p.name for p in parameters if p not in extras)
+    slip = problem(contract, params_of(mistake.implementation))
+    assert names == contract.args or (slip and sorted(names) == sorted(contract.args))
+    assert slip is None or any(words in slip for words in (
+        "it must be argument", "the default of", "keyword argument"))
     assert all(p.default is not p.empty for p in extras)
     tree = ast.parse(textwrap.dedent(inspect.getsource(mistake.implementation)))
     [function] = tree.body
