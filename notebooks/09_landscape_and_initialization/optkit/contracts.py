@@ -1,8 +1,12 @@
 """What each graded function promises (SPEC.md, stated once as data): arguments, outputs, tolerance.
 
-A check reads the contract to call the function (by argument name), to know which arguments it
-may change in place (the parameters and the optimizer state; never the gradients or the data),
-to name the returned items in its messages, and to choose how closely values must agree.
+A check reads the contract to hold the function to its signature (the argument names, their
+order and their defaults: the notebooks call graded functions by position and leave defaulted
+arguments out), to call it the way the notebooks do, to know which arguments it may change in
+place (the parameters and the optimizer state; never the gradients or the data), to name the
+returned items in its messages, and to choose how closely values must agree. A function may
+also fill a list it is given (``model`` appends the cost of every epoch to ``costs``): the check
+passes an empty list and grades what it holds afterwards, like a returned value.
 """
 from dataclasses import dataclass, field
 from types import MappingProxyType
@@ -27,6 +31,8 @@ class Contract:
     # Graded functions of earlier notebooks it calls by name (the student pastes them in): the
     # hidden check runs it with their references, the public check says to check them.
     uses: tuple[str, ...] = ()
+    # Keyword-only list arguments the function fills (name -> what it holds), default None.
+    fills: MappingProxyType = field(default_factory=lambda: MappingProxyType({}))
 
     @property
     def protected(self) -> tuple[str, ...]:
@@ -38,10 +44,12 @@ class Contract:
         return Tolerance(self.rtol, self.atol, self.exact)
 
 
-def _contract(name, assignment, args, returns, may_modify=(), defaults=None, **options):
+def _contract(name, assignment, args, returns, may_modify=(), defaults=None, fills=None,
+              **options):
     return Contract(name, assignment, tuple(args.split()), tuple(returns.split()),
                     frozenset(may_modify.split() if isinstance(may_modify, str) else may_modify),
-                    MappingProxyType(dict(defaults or {})), **options)
+                    MappingProxyType(dict(defaults or {})),
+                    fills=MappingProxyType(dict(fills or {})), **options)
 
 
 _UPDATE = "parameters grads"
@@ -90,6 +98,7 @@ _ALL = [
                         "beta2": 0.999, "epsilon": 1e-8, "num_epochs": 5000, "print_cost": True,
                         "decay": None, "decay_rate": 1},
               rtol=1e-4, atol=1e-7,
+              fills={"costs": "the mean cost of every epoch (the learning curve)"},
               uses=("random_mini_batches", "update_parameters_with_gd", "initialize_velocity",
                     "update_parameters_with_momentum", "initialize_adam",
                     "update_parameters_with_adam")),

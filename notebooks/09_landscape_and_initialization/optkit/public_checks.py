@@ -12,6 +12,7 @@ from .contracts import get_contract
 from .runner import (CheckFailure, Candidate, JudgedCase, Observation, check_signature,
                      hide_engine_frames, run_student, untouched, verdict)
 from .serialization import decode
+from .signatures import POSITIONAL, Param
 
 CASEBOOK = Path(__file__).resolve().parent / "data" / "public_cases.json"
 PASS_LINE = ("✓ {name} passed {count} public cases. "
@@ -25,18 +26,42 @@ def check(name: str, fn) -> None:
     case, where and how the result is wrong otherwise.
     """
     contract = get_contract(name)
-    check_signature(contract, fn)
     cases, mistakes = _stored(name)
+    candidates = lambda: _candidates(contract, cases, mistakes)  # noqa: E731
+    check_signature(contract, fn, candidates)
     try:
         observations = run_student(contract, fn, cases, "public")
     except Exception as error:
         hide_engine_frames(error)
         raise
-    failure = verdict(contract, cases, observations, "public",
-                      lambda: _candidates(contract, cases, mistakes), reveal=True)
+    failure = verdict(contract, cases, observations, "public", candidates, reveal=True,
+                      earlier=lambda: earlier_findings(contract, fn))
     if failure:
         raise CheckFailure(failure)
     print(PASS_LINE.format(name=name, count=len(cases)))
+
+
+def failure_line(name: str, fn) -> str | None:
+    """None when ``fn`` passes the public check of ``name``; else the first line of why not."""
+    contract = get_contract(name)
+    if not callable(fn):
+        return f"{name} is not a function"
+    cases, mistakes = _stored(name)
+    try:
+        check_signature(contract, fn)
+        observations = run_student(contract, fn, cases, "public")
+    except Exception as error:            # CheckFailure included: its first line says it
+        return str(error).splitlines()[0] if isinstance(error, CheckFailure) else (
+            f"raises {type(error).__name__}: {str(error)[:200]}")
+    failure = verdict(contract, cases, observations, "public", list, reveal=True)
+    return failure.splitlines()[0] if failure else None
+
+
+def earlier_findings(contract, fn) -> dict:
+    """What the public check of each earlier function ``fn`` calls finds (None: it passes)."""
+    namespace = getattr(fn, "__globals__", {})
+    return {name: failure_line(name, namespace[name]) if name in namespace
+            else f"{name} is not defined" for name in contract.uses}
 
 
 def stored_cases(name: str) -> list[JudgedCase]:
@@ -53,24 +78,29 @@ def _stored(name):
     entry = decode(book["functions"][name])
     contract = get_contract(name)
     cases = [JudgedCase(case["label"], case["inputs"],
-                        untouched(contract, case["inputs"], case["expected"]))
+                        untouched(contract, case["inputs"], case["expected"],
+                                  case.get("filled")), case.get("style", POSITIONAL))
              for case in entry["cases"]]
     return cases, _with_outputs(entry)
 
 
 def _with_outputs(entry):
-    """mistake key -> (title, hint, [stored output per case, or None where it was correct])."""
-    return {key: (about["title"], about["hint"],
-                  [case["mistake_outputs"].get(key) for case in entry["cases"]])
+    """mistake key -> (what the casebook says of it, [stored output per case, or None where
+    it was correct])."""
+    return {key: (about, [case["mistake_outputs"].get(key) for case in entry["cases"]])
             for key, about in entry["mistakes"].items()}
 
 
 def _candidates(contract, cases, mistakes) -> list[Candidate]:
     """Each stored mistake as a Candidate; where nothing is stored, it did what was expected."""
     candidates = []
-    for key, (title, hint, outputs) in mistakes.items():
+    for key, (about, outputs) in mistakes.items():
         observations = [case.expected if output is None else Observation(
             output["returned"], {**case.expected.inputs_after, **output["modified_inputs"]})
             for case, output in zip(cases, outputs)]
-        candidates.append(Candidate(key, title, hint, observations))
+        params = about.get("signature")
+        candidates.append(Candidate(key, about["title"], about["hint"], observations,
+                                    about.get("match", ""),
+                                    None if params is None else tuple(
+                                        Param(*entry) for entry in params)))
     return candidates
