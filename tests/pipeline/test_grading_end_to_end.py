@@ -1,11 +1,13 @@
 """End to end with real nbgrader, real kernels and a real SQLite gradebook, on a sample class."""
 import csv
+import re
 
 from html import unescape
 
 import pytest
 from nbgrader.api import Gradebook
 
+from autograder import notebooks
 from autograder.export import export
 from autograder.feedback import feedback
 from autograder.grade import grade
@@ -91,6 +93,17 @@ def test_no_test_that_did_not_run_or_was_tampered_with_counts_as_passed(graded):
         tests = {t.grade_id: t for t in results[student].tests}
         assert all(t.score == 0 for g, t in tests.items() if "update_parameters_with_momentum" in g)
         assert results[student].score > 0  # the cell before the broken one still counts
+
+
+def test_the_feedback_shows_the_figures_the_students_own_code_drew(graded):
+    course, _, _ = graded
+    for student in ("correct", "correct-different"):
+        page = "\n".join(p.read_text() for p in (course.feedback / student / ASSIGNMENT).glob("*.html"))
+        shown = re.findall(r'<img\b[^>]*\bsrc="data:image/png;base64,', page)
+        nb = notebooks.read(course.autograded_notebook(ASSIGNMENT, student))
+        drawn = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs
+                 if "image/png" in o.get("data", {})]
+        assert len(shown) == len(drawn) >= 3, student
 
 
 def test_export_and_report_cover_the_class(graded):

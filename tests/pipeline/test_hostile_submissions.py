@@ -204,6 +204,25 @@ def test_no_script_of_a_student_reaches_any_html(hostile):
         assert active_content(_feedback_html(hostile, student)) == template, student
 
 
+def _figures(page: str) -> int:
+    """The PNG images a feedback page shows (<img> elements with a data:image/png source)."""
+    parser = _Tags()
+    parser.feed(page)
+    return sum(1 for tag, attrs in parser.tags
+               if tag == "img" and (attrs.get("src") or "").startswith("data:image/png;base64,"))
+
+
+def test_forged_images_are_dropped_and_only_the_students_figures_are_shown(hostile):
+    student = "hostile-forged-images"
+    page = _feedback_html(hostile, student)
+    assert _figures(page) == _figures(_feedback_html(hostile, VICTIM)) >= 5
+    graded = _autograded_text(hostile, student)
+    for forged in ("not base64", "onerror", "PHN2Zy", "iVBORw0KGgpBQUFB"):   # PHN2Zy: "<svg"
+        assert forged not in graded and forged not in page, forged
+    assert '"forged"' in graded                   # the text beside a forged image stays
+    assert hostile.results[student].score == FULL
+
+
 def test_the_class_report_and_export_agree_and_count_only_trusted_diagnoses(hostile):
     course = hostile.course
     assert audit(course, ASSIGNMENT, list(hostile.results.values())) == []
