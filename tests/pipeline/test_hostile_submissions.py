@@ -216,10 +216,10 @@ def test_forged_images_are_dropped_and_only_the_students_figures_are_shown(hosti
     student = "hostile-forged-images"
     page = _feedback_html(hostile, student)
     assert _figures(page) == _figures(_feedback_html(hostile, VICTIM)) >= 5
-    graded = _autograded_text(hostile, student)
+    outputs = _student_outputs(hostile, student)        # (the code itself holds the strings)
     for forged in ("not base64", "onerror", "PHN2Zy", "iVBORw0KGgpBQUFB"):   # PHN2Zy: "<svg"
-        assert forged not in graded and forged not in page, forged
-    assert '"forged"' in graded                   # the text beside a forged image stays
+        assert forged not in outputs, forged
+    assert "'text/plain': 'forged'" in outputs          # the text beside a forged image stays
     assert hostile.results[student].score == FULL
 
 
