@@ -5,7 +5,7 @@ Everything the sandbox returns is untrusted: each output is rebuilt from the fie
 allows, with only text and PNG/JPEG images kept as they are and HTML or Markdown cleaned by
 nbconvert's ``SanitizeHTML`` (no script of a student's runs in an instructor's or a student's
 browser), then cut to nbgrader's ``LimitOutput``. An image is kept only when it is strict
-base64 of a file that starts as a PNG (or JPEG) does and is within one cell's output cap
+base64 of a file with a PNG (or JPEG) signature, within one cell's output cap
 (``GradingSettings.max_cell_output_kb``): the student's figures reach the feedback, a forged
 or oversized "image" is dropped. Test cells show the trusted verdict instead of
 whatever the recording printed, so feedback, formgrader and the gradebook tell one story.

@@ -12,10 +12,10 @@ from .leaks import Leak, find_leaks
 from .standalone import StandaloneRun, run_solved_release
 
 
-# The notebook metadata JupyterLab 4 (and Notebook 7) write once ipykernel's kernel has started:
-# a release notebook that holds anything else opens already modified. The kernel reports its
-# Python's version; this is the one the course is tested with (README), so a student with
-# another version sees only that line change.
+# The notebook metadata JupyterLab 4 writes once ipykernel's kernel has started: a release
+# notebook that holds anything else opens already modified (tests/ui/test_browser.py). The
+# kernel reports its Python's version; this is the one the course is tested with (README): with
+# another Python the notebook opens modified, the version its only change.
 KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
 LANGUAGE_INFO = {"codemirror_mode": {"name": "ipython", "version": 3}, "file_extension": ".py",
                  "mimetype": "text/x-python", "name": "python", "nbconvert_exporter": "python",
