@@ -22,7 +22,7 @@ ASSIGNMENT = "03_momentum"
 
 @pytest.fixture(scope="module")
 def graded(tmp_path_factory):
-    course = scratch_course(tmp_path_factory.mktemp("course"))
+    course = scratch_course(tmp_path_factory.mktemp("course"), figures=True)
     samples = write_sample_class(course, ASSIGNMENT)
     results = {r.student: r for r in grade(course, ASSIGNMENT, jobs=2, progress=False)}
     feedback(course, ASSIGNMENT)
@@ -123,7 +123,7 @@ def test_parallel_grading_gives_the_same_grades_as_serial(graded, tmp_path):
     course, _, results = graded
     students = ["correct", "blank", "broken-kernel-killer", "tampered-deleted-test",
                 next(s for s in results if s.startswith("mistake-"))]
-    serial_course = scratch_course(tmp_path)
+    serial_course = scratch_course(tmp_path)          # (and without figures: same grades)
     write_sample_class(serial_course, ASSIGNMENT)
     serial = grade(serial_course, ASSIGNMENT, students=students, jobs=1, progress=False)
     assert {r.student: (r.score, r.mistakes, r.status) for r in serial} == {

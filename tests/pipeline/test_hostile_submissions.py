@@ -104,7 +104,7 @@ def sandbox_processes() -> list[str]:
 
 @pytest.fixture(scope="module")
 def hostile(tmp_path_factory):
-    course = scratch_course(tmp_path_factory.mktemp("hostile"))
+    course = scratch_course(tmp_path_factory.mktemp("hostile"), figures=True)
     config = course.root / "nbgrader_config.py"
     config.write_text(config.read_text() + "\nc.Execute.timeout = 10  # shorter, for the test\n")
     write_sample_class(course, ASSIGNMENT, kinds=("correct", "blank"), attacks=ATTACKS)

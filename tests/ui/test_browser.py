@@ -15,6 +15,7 @@ import platform
 import re
 import secrets
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -95,6 +96,7 @@ class Lab:
 
     def __init__(self, root: Path):
         self.root, self.token, self.port = root, secrets.token_hex(16), _free_port()
+        self.process = None
         self.folder = root / "work" / ASSIGNMENT
         shutil.copytree(Course().release / ASSIGNMENT, self.folder)
         self.names = _write_work(self.folder)
@@ -121,7 +123,8 @@ class Lab:
             command.append("--allow-root")
         self.log = open(self.root / "server.log", "w")
         self.process = subprocess.Popen(command, cwd=self.root / "work", env=self.env,
-                                        stdout=self.log, stderr=subprocess.STDOUT)
+                                        stdout=self.log, stderr=subprocess.STDOUT,
+                                        start_new_session=True)
         deadline = time.monotonic() + 120
         while time.monotonic() < deadline and self.process.poll() is None:
             try:
@@ -145,12 +148,14 @@ class Lab:
 
     def stop(self) -> None:
         """Shut the server down through its API (its kernels with it), then make sure."""
+        if self.process is None:
+            return
         try:
             urllib.request.urlopen(urllib.request.Request(self.api("shutdown"), method="POST"),
                                    timeout=10)
             self.process.wait(timeout=30)
         except (OSError, subprocess.TimeoutExpired):
-            self.process.kill()
+            os.killpg(self.process.pid, signal.SIGKILL)      # the server and its kernels
             self.process.wait()
         self.log.close()
 
@@ -159,9 +164,9 @@ class Lab:
 def lab(tmp_path_factory):
     chromium = chromium_or_skip()
     server = Lab(tmp_path_factory.mktemp("lab"))
-    server.start()
     from playwright.sync_api import sync_playwright
     try:
+        server.start()
         with sync_playwright() as driver:
             browser = driver.chromium.launch(executable_path=chromium,
                                              args=["--no-sandbox", "--disable-gpu"])
