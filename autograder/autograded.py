@@ -4,7 +4,10 @@ save the grades into the gradebook through nbgrader.
 Everything the sandbox returns is untrusted: each output is rebuilt from the fields nbformat
 allows, with only text and PNG/JPEG images kept as they are and HTML or Markdown cleaned by
 nbconvert's ``SanitizeHTML`` (no script of a student's runs in an instructor's or a student's
-browser), then cut to nbgrader's ``LimitOutput``. Test cells show the trusted verdict instead of
+browser), then cut to nbgrader's ``LimitOutput``. An image is kept only when it is strict
+base64 of a file with a PNG (or JPEG) signature, within one cell's output cap
+(``GradingSettings.max_cell_output_kb``): the student's figures reach the feedback, a forged
+or oversized "image" is dropped. Test cells show the trusted verdict instead of
 whatever the recording printed, so feedback, formgrader and the gradebook tell one story.
 """
 import base64
@@ -18,9 +21,11 @@ from nbgrader.api import Gradebook
 from nbgrader.preprocessors import AssignLatePenalties, LimitOutput, SaveAutoGrades
 
 from . import notebooks
+from .settings import GradingSettings
 
 TEXT_MIMES = ("text/plain", "text/latex")
 IMAGE_MIMES = ("image/png", "image/jpeg")
+SIGNATURES = {"image/png": b"\x89PNG\r\n\x1a\n", "image/jpeg": b"\xff\xd8\xff"}
 MARKUP_MIMES = ("text/html", "text/markdown")
 MAX_TEXT = 1 << 20
 MAX_IMAGE = 8 << 20
@@ -41,13 +46,15 @@ def assemble(nb, cells: list | None, verdicts: dict, release_nb, config):
     aligned = cells if isinstance(cells, list) and len(cells) == len(graded.cells) else None
     released = {cell.get("id"): cell.source for cell in release_nb.cells}
     cleaner = SanitizeHTML(config=config, tags=SAFE_TAGS, attributes=SAFE_ATTRIBUTES, strip=True)
+    image_cap = GradingSettings(config=config).max_cell_output_kb * 1024
     for index, cell in enumerate(graded.cells):
         cell.metadata = {key: cell.metadata[key] for key in KEPT_CELL_METADATA
                          if key in cell.metadata}
         if cell.cell_type == "code":
             verdict = verdicts.get(notebooks.grade_id(cell))
             ran = (aligned[index] if aligned else None) or {}
-            cell.outputs = verdict.outputs() if verdict else safe_outputs(ran.get("outputs"))
+            cell.outputs = verdict.outputs() if verdict else safe_outputs(ran.get("outputs"),
+                                                                          image_cap)
             count = ran.get("execution_count") if isinstance(ran, dict) else None
             cell.execution_count = count if type(count) is int and count >= 0 else None
             cell.outputs = cleaner.sanitize_code_outputs(cell.outputs)
@@ -75,17 +82,18 @@ def placeholder(release_nb, problems: list[str], verdicts: dict):
     return graded
 
 
-def safe_outputs(raw) -> list:
-    """The outputs a sandbox reported, rebuilt field by field; anything else is dropped."""
+def safe_outputs(raw, image_cap: int = MAX_IMAGE) -> list:
+    """The outputs a sandbox reported, rebuilt field by field; anything else is dropped.
+    ``image_cap``: the largest image kept, in bytes of its base64 text."""
     outputs = []
     for item in raw if isinstance(raw, list) else []:
-        output = _safe_output(item) if isinstance(item, dict) else None
+        output = _safe_output(item, image_cap) if isinstance(item, dict) else None
         if output is not None:
             outputs.append(output)
     return outputs
 
 
-def _safe_output(item):
+def _safe_output(item, image_cap: int):
     kind = item.get("output_type")
     if kind == "stream" and item.get("name") in ("stdout", "stderr"):
         return nbformat.v4.new_output("stream", name=item["name"], text=_text(item.get("text")))
@@ -95,7 +103,7 @@ def _safe_output(item):
             "error", ename=_text(item.get("ename"))[:200], evalue=_text(item.get("evalue")),
             traceback=[_text(line) for line in trace[:200]] if isinstance(trace, list) else [])
     if kind in ("display_data", "execute_result"):
-        data = _safe_data(item.get("data"))
+        data = _safe_data(item.get("data"), image_cap)
         if not data:
             return None
         output = nbformat.v4.new_output(kind, data=data)
@@ -106,7 +114,7 @@ def _safe_output(item):
     return None
 
 
-def _safe_data(data) -> dict:
+def _safe_data(data, image_cap: int) -> dict:
     if not isinstance(data, dict):
         return {}
     safe = {}
@@ -114,13 +122,27 @@ def _safe_data(data) -> dict:
         if mime in data:
             safe[mime] = _text(data[mime])
     for mime in IMAGE_MIMES:
-        image = _text(data.get(mime), MAX_IMAGE).replace("\n", "")
-        try:
-            if image and base64.b64decode(image, validate=True):
-                safe[mime] = image
-        except (binascii.Error, ValueError):
-            continue
+        image = safe_image(data.get(mime), mime, image_cap)
+        if image:
+            safe[mime] = image
     return safe
+
+
+def safe_image(value, mime: str, cap: int) -> str:
+    """``value`` as one line of strict base64 if it encodes a ``mime`` image (its file
+    signature) in at most ``cap`` characters; else "" (the output loses it, never a part)."""
+    if isinstance(value, list):
+        value = "".join(part for part in value if isinstance(part, str))
+    if not isinstance(value, str) or len(value) > 2 * cap:     # (line breaks do not count)
+        return ""
+    image = value.replace("\n", "")
+    if not image or len(image) > cap:
+        return ""
+    try:
+        decoded = base64.b64decode(image.encode("ascii"), validate=True)
+    except (binascii.Error, ValueError, UnicodeEncodeError):
+        return ""
+    return image if decoded.startswith(SIGNATURES[mime]) else ""
 
 
 def _text(value, cap: int = MAX_TEXT) -> str:

@@ -315,6 +315,17 @@ ATTACKS = [
            "display(SVG('<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(2)</script></svg>'))\n"
            "display(Markdown('<script>alert(\"md\")</script>'))\n"
            "print('<script>alert(\"print\")</script>')\n", base="correct", where="end"),
+    Attack("forged-images", "feedback",
+           "emit image/png outputs that are not PNGs (markup, an attribute break-out, another "
+           "format) and a huge one, for the feedback page",
+           "import base64\nfrom IPython.display import display\n"
+           "display({'image/png': 'not base64 <script>alert(\"png\")</script>'}, raw=True)\n"
+           "display({'image/png': 'iVBORw0KGgo=\" onerror=\"alert(4)', 'text/plain': 'forged'},\n"
+           "        raw=True)\n"
+           "display({'image/png': base64.b64encode(b'<svg onload=alert(5)></svg>').decode()},\n"
+           "        raw=True)\n"
+           "display({'image/png': base64.b64encode(b'\\x89PNG\\r\\n\\x1a\\n' + b'A' * 3 * 2**20)\n"
+           "         .decode()}, raw=True)\n", base="correct", where="end"),
     # ---------------------------------------------------------------- ends of notebooks
     Attack("exit-at-end", "run", "os._exit in the last (ungraded) cell", "import os\nos._exit(1)\n",
            base="correct", where="end"),

@@ -22,6 +22,11 @@ from .test_cells import TestCell
 
 # nbgrader's Autograde.sanitize_preprocessors, in its order (each needs the one before).
 SANITIZE = (ClearOutput, DeduplicateIds, OverwriteKernelspec, OverwriteCells, CheckCellMetadata)
+# matplotlib's backend in the sandboxed kernel: inline sends each figure as an image/png
+# output (the student sees it in the feedback); Agg draws nothing out (GradingSettings
+# .figures_in_feedback chooses).
+INLINE_BACKEND = "module://matplotlib_inline.backend_inline"
+QUIET_BACKEND = "Agg"
 
 
 def nbgrader_resources(course, assignment: str, student: str, notebook_id: str) -> dict:
@@ -69,7 +74,8 @@ def write_job(folder: Path, run_nb, *, notebook_name: str, workdir: str, cell_ti
            "max_cell_output_bytes": settings.max_cell_output_kb * 1024,
            "max_output_bytes": settings.max_output_mb * 2 ** 20,
            "max_records_bytes": settings.max_output_mb * 2 ** 20,
-           "max_processes": settings.max_processes}
+           "max_processes": settings.max_processes,
+           "matplotlib_backend": INLINE_BACKEND if settings.figures_in_feedback else QUIET_BACKEND}
     (folder / "job.json").write_text(json.dumps(job))
     for path in (folder, *folder.iterdir()):
         os.chmod(path, 0o755 if path.is_dir() else 0o644)

@@ -1,12 +1,25 @@
 """`release`: build the student release (nbgrader generate_assignment + vendored optkit) and verify it."""
+import copy
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
+
+import nbformat
 
 from . import casebook, notebooks
 from .course import OPTKIT, REPO_ROOT, Course
 from .leaks import Leak, find_leaks
 from .standalone import StandaloneRun, run_solved_release
+
+
+# The notebook metadata JupyterLab 4 writes once ipykernel's kernel has started: a release
+# notebook that holds anything else opens already modified (tests/ui/test_browser.py). The
+# kernel reports its Python's version; this is the one the course is tested with (README): with
+# another Python the notebook opens modified, the version its only change.
+KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
+LANGUAGE_INFO = {"codemirror_mode": {"name": "ipython", "version": 3}, "file_extension": ".py",
+                 "mimetype": "text/x-python", "name": "python", "nbconvert_exporter": "python",
+                 "pygments_lexer": "ipython3", "version": "3.11.7"}
 
 
 class ReleaseError(RuntimeError):
@@ -33,6 +46,16 @@ def vendor_optkit(destination: Path) -> None:
     shutil.copytree(OPTKIT, target, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
 
 
+def set_kernel_metadata(folder: Path) -> None:
+    """Give each notebook of the folder the kernel metadata JupyterLab writes (KERNELSPEC,
+    LANGUAGE_INFO), so that it opens unmodified."""
+    for path in sorted(folder.glob("*.ipynb")):
+        nb = notebooks.read(path)
+        nb.metadata["kernelspec"] = copy.deepcopy(KERNELSPEC)
+        nb.metadata["language_info"] = copy.deepcopy(LANGUAGE_INFO)
+        nbformat.write(nb, str(path))
+
+
 def generate(course: Course, assignment: str, *, record_in_gradebook: bool = False) -> Path:
     """nbgrader generate_assignment into the course's release folder (notebooks/)."""
     try:
@@ -44,6 +67,7 @@ def generate(course: Course, assignment: str, *, record_in_gradebook: bool = Fal
     folder = course.release / assignment
     if not folder.exists():
         raise ReleaseError(f"nbgrader generate_assignment {assignment} wrote no {folder}")
+    set_kernel_metadata(folder)
     vendor_optkit(folder)
     return folder
 

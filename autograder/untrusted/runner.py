@@ -32,6 +32,9 @@ GRADING = Path(os.environ.get("OPTIM_GRADING_ROOT", "/grading"))   # set only by
 IN, OUT, FONTS = GRADING / "in", GRADING / "out", GRADING / "mplcache"
 KIT = Path(__file__).resolve().parent
 PR_SET_DUMPABLE = 4
+# The kernel's matplotlib backends the job may ask for (``prepare.write_job``): inline sends
+# figures out as image/png outputs, Agg (the default) none.
+BACKENDS = ("Agg", "module://matplotlib_inline.backend_inline")
 # jsonschema's optional format checkers (one builds a URI grammar for seconds) are imported by
 # nbformat at every start; nothing here checks formats, so they are left out.
 for _optional in ("rfc3987_syntax", "isoduration", "arrow", "webcolors", "uri_template", "fqdn",
@@ -137,8 +140,10 @@ def _execute(job, workdir: Path, channel: Channel) -> None:
                              record_timing=False, shutdown_kernel="immediate",
                              resources={"metadata": {"path": str(workdir)}})
     try:
+        backend = job.get("matplotlib_backend")
         _off_the_main_thread(client.execute, cwd=str(workdir),
-                             env=dict(os.environ, PYTHONPATH=str(KIT)))
+                             env=dict(os.environ, PYTHONPATH=str(KIT),
+                                      MPLBACKEND=backend if backend in BACKENDS else BACKENDS[0]))
     except DeadKernelError:
         channel.send("event", kernel_died=client.current_cell)
     finally:

@@ -1,11 +1,13 @@
 """End to end with real nbgrader, real kernels and a real SQLite gradebook, on a sample class."""
 import csv
+import re
 
 from html import unescape
 
 import pytest
 from nbgrader.api import Gradebook
 
+from autograder import notebooks
 from autograder.export import export
 from autograder.feedback import feedback
 from autograder.grade import grade
@@ -20,7 +22,7 @@ ASSIGNMENT = "03_momentum"
 
 @pytest.fixture(scope="module")
 def graded(tmp_path_factory):
-    course = scratch_course(tmp_path_factory.mktemp("course"))
+    course = scratch_course(tmp_path_factory.mktemp("course"), figures=True)
     samples = write_sample_class(course, ASSIGNMENT)
     results = {r.student: r for r in grade(course, ASSIGNMENT, jobs=2, progress=False)}
     feedback(course, ASSIGNMENT)
@@ -93,6 +95,17 @@ def test_no_test_that_did_not_run_or_was_tampered_with_counts_as_passed(graded):
         assert results[student].score > 0  # the cell before the broken one still counts
 
 
+def test_the_feedback_shows_the_figures_the_students_own_code_drew(graded):
+    course, _, _ = graded
+    for student in ("correct", "correct-different"):
+        page = "\n".join(p.read_text() for p in (course.feedback / student / ASSIGNMENT).glob("*.html"))
+        shown = re.findall(r'<img\b[^>]*\bsrc="data:image/png;base64,', page)
+        nb = notebooks.read(course.autograded_notebook(ASSIGNMENT, student))
+        drawn = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs
+                 if "image/png" in o.get("data", {})]
+        assert len(shown) == len(drawn) >= 3, student
+
+
 def test_export_and_report_cover_the_class(graded):
     course, _, results = graded
     wide, detail = export(course, assignments=[ASSIGNMENT])
@@ -110,7 +123,7 @@ def test_parallel_grading_gives_the_same_grades_as_serial(graded, tmp_path):
     course, _, results = graded
     students = ["correct", "blank", "broken-kernel-killer", "tampered-deleted-test",
                 next(s for s in results if s.startswith("mistake-"))]
-    serial_course = scratch_course(tmp_path)
+    serial_course = scratch_course(tmp_path)          # (and without figures: same grades)
     write_sample_class(serial_course, ASSIGNMENT)
     serial = grade(serial_course, ASSIGNMENT, students=students, jobs=1, progress=False)
     assert {r.student: (r.score, r.mistakes, r.status) for r in serial} == {

@@ -104,7 +104,7 @@ def sandbox_processes() -> list[str]:
 
 @pytest.fixture(scope="module")
 def hostile(tmp_path_factory):
-    course = scratch_course(tmp_path_factory.mktemp("hostile"))
+    course = scratch_course(tmp_path_factory.mktemp("hostile"), figures=True)
     config = course.root / "nbgrader_config.py"
     config.write_text(config.read_text() + "\nc.Execute.timeout = 10  # shorter, for the test\n")
     write_sample_class(course, ASSIGNMENT, kinds=("correct", "blank"), attacks=ATTACKS)
@@ -202,6 +202,25 @@ def test_no_script_of_a_student_reaches_any_html(hostile):
     assert len(template) == 2                     # the feedback template's own MathJax
     for student in hostile.results:
         assert active_content(_feedback_html(hostile, student)) == template, student
+
+
+def _figures(page: str) -> int:
+    """The PNG images a feedback page shows (<img> elements with a data:image/png source)."""
+    parser = _Tags()
+    parser.feed(page)
+    return sum(1 for tag, attrs in parser.tags
+               if tag == "img" and (attrs.get("src") or "").startswith("data:image/png;base64,"))
+
+
+def test_forged_images_are_dropped_and_only_the_students_figures_are_shown(hostile):
+    student = "hostile-forged-images"
+    page = _feedback_html(hostile, student)
+    assert _figures(page) == _figures(_feedback_html(hostile, VICTIM)) >= 5
+    outputs = _student_outputs(hostile, student)        # (the code itself holds the strings)
+    for forged in ("not base64", "onerror", "PHN2Zy", "iVBORw0KGgpBQUFB"):   # PHN2Zy: "<svg"
+        assert forged not in outputs, forged
+    assert "'text/plain': 'forged'" in outputs          # the text beside a forged image stays
+    assert hostile.results[student].score == FULL
 
 
 def test_the_class_report_and_export_agree_and_count_only_trusted_diagnoses(hostile):

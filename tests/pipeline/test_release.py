@@ -8,7 +8,7 @@ import pytest
 from autograder import notebooks
 from autograder.course import Course
 from autograder.leaks import find_leaks
-from autograder.release import generate
+from autograder.release import KERNELSPEC, LANGUAGE_INFO, generate
 from autograder.standalone import run_solved_release
 
 COURSE = Course()
@@ -62,3 +62,23 @@ def test_standalone_run_fails_when_the_release_lacks_optkit(tmp_path):
     shutil.rmtree(tmp_path / assignment / "optkit")
     run = run_solved_release(tmp_path / assignment, COURSE.source_notebook(assignment))
     assert not run.ok and "optkit" in run.error
+
+
+def test_release_notebooks_carry_the_kernel_metadata_jupyterlab_writes():
+    """What JupyterLab writes once the kernel has started: anything else opens modified."""
+    from jupyter_client.kernelspec import KernelSpecManager
+    from jupyter_client.manager import start_new_kernel
+    spec = KernelSpecManager().get_kernel_spec("python3")
+    assert (KERNELSPEC["name"], KERNELSPEC["display_name"], KERNELSPEC["language"]) == \
+        ("python3", spec.display_name, spec.language)
+    manager, client = start_new_kernel(kernel_name="python3")
+    try:
+        reported = client.kernel_info(reply=True, timeout=60)["content"]["language_info"]
+    finally:
+        client.stop_channels()
+        manager.shutdown_kernel(now=True)
+    # every field as the kernel reports it; the Python version is the course's tested one
+    assert {**reported, "version": LANGUAGE_INFO["version"]} == LANGUAGE_INFO
+    for assignment in ASSIGNMENTS:
+        metadata = notebooks.read(COURSE.release_notebook(assignment)).metadata
+        assert metadata["kernelspec"] == KERNELSPEC and metadata["language_info"] == LANGUAGE_INFO

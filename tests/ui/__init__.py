@@ -1,0 +1,1 @@
+"""Tests of the course (package so test module names cannot clash)."""
