@@ -165,16 +165,14 @@ class ClusterExecution:
                 return outcome
 
     def _allowed_workers(self) -> list[str]:
+        """The usable workers now; ClusterLost when every one has gone for good."""
         self.refresh()
         if not self.usable:
-            self._wait_for_workers_or_lose()
+            try:
+                self._wait_for_workers()
+            except ClusterUnavailable as error:
+                raise ClusterLost(str(error)) from error
         return sorted(self.usable)
-
-    def _wait_for_workers_or_lose(self) -> None:
-        try:
-            self._wait_for_workers()
-        except ClusterUnavailable as error:
-            raise ClusterLost(str(error)) from error
 
     def _shared(self, name: str):
         """The scattered copy of a shared input (scattered again if the cluster lost it)."""

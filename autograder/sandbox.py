@@ -16,6 +16,7 @@ the student started die with its process namespace; the grader never waits on a 
 submission holds.
 """
 import fcntl
+import functools
 import importlib.util
 import json
 import os
@@ -135,6 +136,12 @@ class Sandbox:
         """The full command line: bubblewrap's options, then ``argv`` to run inside."""
         as_root = os.geteuid() == 0
         fs = _Filesystem(self.hidden)
+        disk = str(self.limits.disk_mb * 2 ** 20)
+        # /tmp first: a Python environment or an input that lives under the host's /tmp is
+        # then mounted onto the sandbox's own /tmp instead of being hidden by it
+        fs.args += ["--proc", "/proc", "--dev", "/dev",
+                    "--size", disk, "--perms", "1777", "--tmpfs", "/tmp"]
+        fs.made.update({"/proc", "/dev", "/tmp"})
         fs.read_only("/usr")
         for link in ("bin", "lib", "lib64", "sbin"):
             fs.usr_link(link)
@@ -150,9 +157,6 @@ class Sandbox:
             fs.read_only(str(inputs.font_cache), "/grading/mplcache")
         if inputs.oracle_socket:
             fs.read_only(str(inputs.oracle_socket), "/grading/oracle.sock")
-        disk = str(self.limits.disk_mb * 2 ** 20)
-        fs.args += ["--proc", "/proc", "--dev", "/dev",
-                    "--size", disk, "--perms", "1777", "--tmpfs", "/tmp"]
         fs.make_dirs("/home")
         fs.args += ["--size", disk, "--perms", "0777", "--tmpfs", HOME,
                     "--size", disk, "--perms", "0777", "--tmpfs", "/grading/out"]
@@ -494,9 +498,10 @@ def private_paths() -> tuple[Path, ...]:
     return tuple(sorted(paths))
 
 
+@functools.cache
 def font_cache() -> Path | None:
     """Matplotlib's font list, built once per machine outside the sandbox (a fresh one takes
-    seconds) and mounted read-only into every run."""
+    seconds) and mounted read-only into every run; looked up once per process."""
     import matplotlib
     base = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache"))
     folder = base / "optimization-methods" / f"matplotlib-{matplotlib.__version__}"

@@ -152,22 +152,13 @@ def run_job(job: Bundle, release: Bundle, cases: Bundle, limits: SandboxLimits,
     with tempfile.TemporaryDirectory(prefix="grading-job-") as scratch:
         os.chmod(scratch, 0o755)
         inputs = RunInputs(job=job.unpack(Path(scratch) / "job"), release=unpacked(release),
-                           cases=unpacked(cases), font_cache=_font_cache())
+                           cases=unpacked(cases), font_cache=font_cache())
         with claimed_slot() as slot:
             if relay is None:
                 return box.run(inputs, slot)
             with OracleRelay(relay, Path(scratch) / "oracle") as path:
                 inputs.oracle_socket = path
                 return box.run(inputs, slot)
-
-
-_fonts: list = []
-
-
-def _font_cache():
-    if not _fonts:
-        _fonts.append(font_cache())
-    return _fonts[0]
 
 
 # --------------------------------------------------------------------------- the oracle relay
