@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 
 import nbformat
 
-from optkit.compare import DIAGNOSIS_PATTERN
 from optkit.contracts import get_contract
+from optkit.messages import fit
 from optkit.public_checks import PASS_LINE
 from optkit.runner import (JudgedCase, Observation, expected_observation, signature_failure,
                            verdict as judge_cases)
@@ -52,11 +52,13 @@ class Verdict:
         return "" if self.passed else f"{self.ename}: {self.message.splitlines()[0]}"[:300]
 
     def outputs(self) -> list:
-        """The cell's outputs in the autograded notebook (and so in the feedback)."""
+        """The cell's outputs in the autograded notebook (and so in the feedback), laid out
+        for an 80-column reader like the student's own check."""
         if self.passed:
             return [nbformat.v4.new_output("stream", name="stdout", text=self.message + "\n")]
-        return [nbformat.v4.new_output("error", ename=self.ename, evalue=self.message,
-                                       traceback=list(self.traceback or self.message.splitlines()))]
+        shown = fit(self.message)
+        return [nbformat.v4.new_output("error", ename=self.ename, evalue=shown,
+                                       traceback=list(self.traceback or shown.splitlines()))]
 
 
 @dataclass
@@ -156,8 +158,7 @@ class Judge:
         wrong = signature_failure(contract, params, lambda: signature_candidates(name) if named
                                   else [])
         if wrong:
-            match = DIAGNOSIS_PATTERN.search(wrong)
-            return _failed(test, "CheckFailure", wrong, mistake=match.group(1) if match else "")
+            return _failed(test, "CheckFailure", wrong.message, mistakes=wrong.mistakes)
         recorded = _list(record.get("observations"))
         if len(recorded) > len(cases):
             raise plain_data.PlainDataError("more observations than cases")
@@ -183,8 +184,7 @@ class Judge:
                               earlier=(lambda: self._earlier_findings(contract, record))
                               if test.kind == "public" else None)
         if failure:
-            match = DIAGNOSIS_PATTERN.search(failure)
-            return _failed(test, "CheckFailure", failure, mistake=match.group(1) if match else "")
+            return _failed(test, "CheckFailure", failure.message, mistakes=failure.mistakes)
         line = (PASS_LINE.format(name=name, count=len(cases)) if test.kind == "public"
                 else f"✓ {name} passed {len(cases)} hidden cases.")
         return Verdict(test.grade_id, test.points, test.points, line)
@@ -233,7 +233,7 @@ class Judge:
         lines = [str(line)[:500] for line in _list(raised.get("traceback"))[:60]]
         note = f"(raised by {test.function} in {test.kind} case {number} of {len(cases)}: {label})"
         return Verdict(test.grade_id, 0.0, test.points, f"{message}\n{note}", ename,
-                       tuple(lines + [note]))
+                       tuple(lines + fit(note).splitlines()))
 
 
 def public_judged_cases(name: str) -> list[JudgedCase]:
@@ -275,8 +275,9 @@ def _where(name: str, function) -> dict:
     return {"oracle": parameters(function)}
 
 
-def _failed(test: TestCell, ename: str, message: str, *, mistake: str = "") -> Verdict:
-    return Verdict(test.grade_id, 0.0, test.points, message, ename, mistake=mistake)
+def _failed(test: TestCell, ename: str, message: str, *, mistakes: tuple = ()) -> Verdict:
+    return Verdict(test.grade_id, 0.0, test.points, message, ename,
+                   mistake=mistakes[0] if mistakes else "")
 
 
 def _list(value) -> list:

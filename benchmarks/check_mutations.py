@@ -63,7 +63,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from autograder.hidden_checks import (  # noqa: E402
     hidden_judged_cases, mistake_candidates, references_for_earlier_work, signature_candidates)
 from optkit import public_checks  # noqa: E402
-from optkit.compare import DIAGNOSIS_PATTERN  # noqa: E402
 from optkit.contracts import CONTRACTS, get_contract  # noqa: E402
 from optkit.runner import (CheckFailure, JudgedCase, check_signature, judge,  # noqa: E402
                            run_student, verdict)
@@ -532,8 +531,9 @@ def _differs(contract, fn, cases) -> bool:
     return False
 
 
-def _named(message: str) -> bool:
-    return bool(DIAGNOSIS_PATTERN.search(message)) or "must take its arguments" in message
+def _named(failure) -> bool:
+    """A catalogued mistake named, or the signature check's message (it names the argument)."""
+    return bool(failure.mistakes) or "must take its arguments" in failure.message
 
 
 def _public(name, fn, signature=True):
@@ -567,7 +567,7 @@ def _check(contract, fn, cases, kind, candidates, signed, earlier=None, referenc
             failure = verdict(contract, cases, observations, kind, candidates,
                               reveal=kind == "public", earlier=earlier)
     except CheckFailure as error:
-        return True, _named(str(error))
+        return True, _named(error.failure)
     except Exception:
         return True, False                      # the student sees the error
     return bool(failure), bool(failure) and _named(failure)

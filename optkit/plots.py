@@ -6,6 +6,9 @@ given (or on a new figure) and returns what it drew on, so cells can add titles 
 import matplotlib.pyplot as plt
 import numpy as np
 
+from .messages import fit
+from .public_checks import has_passed
+
 COLORS = plt.rcParams["axes.prop_cycle"].by_key()["color"]
 # Points driven by landscapes.run_optimizer travel as {"W1": [[x]], "b1": [[y]]}: the default
 # axis labels say so. A map whose point is not a network's parameters passes its own.
@@ -154,3 +157,13 @@ def _cycle():
     """Colors for successive curves, repeating after the default cycle runs out."""
     while True:
         yield from COLORS
+
+
+def show(*uses) -> None:
+    """Show the figure (``plt.show()``), then, under it, one line naming each function of
+    ``uses`` (the student's own graded functions the figure is drawn from) that has not passed
+    its check in this kernel: the picture may come from a wrong function."""
+    plt.show()
+    unchecked = [getattr(fn, "__name__", repr(fn)) for fn in uses if not has_passed(fn)]
+    if unchecked:
+        print(fit(f"⚠ Not passed its check: {', '.join(unchecked)}. This figure may be wrong."))

@@ -18,8 +18,10 @@ so it is graded on its own code; the stand-ins never see reference code, only an
 public cases it runs with the student's own earlier functions, so these are recorded on their
 own public cases too (``spec["earlier"]``): a failure can then say whether they pass.
 """
+import contextlib
 import importlib
 import inspect
+import io
 import json
 import os
 import socket
@@ -47,7 +49,21 @@ def record(grade_id: str, fn) -> None:
             entry["earlier"] = _observe_earlier(spec["earlier"], fn)
     finally:
         _append(entry)
+    if spec.get("kind") == "public":
+        _note_for_figures(spec["function"], fn)
     print(f"recorded {spec['function']} for grading")
+
+
+def _note_for_figures(name: str, fn) -> None:
+    """Run the notebook's own public check silently, as the check cell would have, so that a
+    figure drawn from a function that fails it carries the same note in the feedback as in
+    the student's run (``optkit.plots.show``). Advisory text only: the grade is decided
+    outside, and nothing the student's code does here reaches it."""
+    try:
+        with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+            importlib.import_module("optkit.public_checks").check_quietly(name, fn)
+    except Exception:               # whatever it raises, the note is only left out
+        pass
 
 
 def _observe_earlier(specs, fn) -> dict:

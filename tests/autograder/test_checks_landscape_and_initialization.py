@@ -42,7 +42,7 @@ def test_the_reference_passes_public_and_hidden(name, capsys):
     hidden_check(name, reference(name))
     out = capsys.readouterr().out.splitlines()
     assert out[0].startswith(f"✓ {name} passed {len(public_cases(name))} public cases.")
-    assert out[1] == f"✓ {name} passed {len(hidden_judged_cases(name))} hidden cases."
+    assert out[2] == f"✓ {name} passed {len(hidden_judged_cases(name))} hidden cases."
 
 
 @pytest.mark.parametrize("name, fn", CORRECT, ids=[fn.__name__ for _, fn in CORRECT])

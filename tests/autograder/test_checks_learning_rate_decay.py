@@ -43,7 +43,7 @@ def test_the_reference_passes_public_and_hidden(name, capsys):
     optkit.check(name, reference(name))
     hidden_check(name, reference(name))
     out = capsys.readouterr().out.splitlines()
-    assert out[1] == f"✓ {name} passed {len(hidden_judged_cases(name))} hidden cases."
+    assert out[2] == f"✓ {name} passed {len(hidden_judged_cases(name))} hidden cases."
 
 
 @pytest.mark.parametrize("name, fn", CORRECT, ids=[fn.__name__ for _, fn in CORRECT])
@@ -141,7 +141,7 @@ def test_the_stairs_are_where_the_messages_say():
         f"✗ {SCHEDULE} failed public case 2 of 7: one epoch before the first decay, default "
         "time_interval: learning_rate0=0.1, epoch_num=999, decay_rate=1")
     assert "expected 0.1, got 0.05" in message
-    assert f"Likely mistake [{SCHEDULE}:counts_from_one]" in message
+    assert f"Likely mistake: {_mistake(SCHEDULE, 'counts_from_one').title}." in message
 
 
 @pytest.mark.parametrize("name, at_least", [(name, 8 if name == SCHEDULE else 5)

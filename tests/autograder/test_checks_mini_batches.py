@@ -43,7 +43,7 @@ def test_the_reference_passes_public_and_hidden(capsys):
     hidden_check(NAME, REFERENCE)
     out = capsys.readouterr().out.splitlines()
     assert out[0].startswith(f"✓ {NAME} passed {len(public_cases(NAME))} public cases.")
-    assert out[1] == f"✓ {NAME} passed {len(hidden_judged_cases(NAME))} hidden cases."
+    assert out[2] == f"✓ {NAME} passed {len(hidden_judged_cases(NAME))} hidden cases."
 
 
 @pytest.mark.parametrize("fn", correct_variants(NAME), ids=lambda fn: fn.__name__)

@@ -29,7 +29,7 @@ def test_the_reference_passes_public_and_hidden(name, capsys):
     optkit.check(name, reference(name))
     hidden_check(name, reference(name))
     out = capsys.readouterr().out.splitlines()
-    assert out[1] == f"✓ {name} passed {len(hidden_judged_cases(name))} hidden cases."
+    assert out[2] == f"✓ {name} passed {len(hidden_judged_cases(name))} hidden cases."
 
 
 @pytest.mark.parametrize("name, fn", CORRECT, ids=[fn.__name__ for _, fn in CORRECT])

@@ -2,8 +2,7 @@
 import numpy as np
 import pytest
 
-from optkit.compare import (DIAGNOSIS_PATTERN, EXACT, Naming, Tolerance, compare,
-                            compare_returned, diagnosis_line)
+from optkit.compare import EXACT, Naming, Tolerance, compare, compare_returned
 
 TOL = Tolerance()
 
@@ -116,18 +115,6 @@ def test_numbers_accept_any_real_scalar_but_not_arrays_or_bools():
     assert "returned learning_rate: the value differs" in differs
     assert "expected 0.5, got 0.25" in differs
     assert compare(0.1 + 0.2, 0.3, "lr", TOL) == [] and compare(0.1 + 0.2, 0.3, "lr", EXACT)
-
-
-@pytest.mark.parametrize("title, hint", [
-    ("The biases are not updated", "Give the bias the same step. Then check again."),
-    ("beta multiplies both terms (twice)", 'Keys are "dW1", "db1"; weights add up to 1.'),
-])
-def test_diagnosis_line_round_trips_through_the_pattern(title, hint):
-    line = diagnosis_line("update_parameters_with_momentum", "only_weights", title, hint)
-    match = DIAGNOSIS_PATTERN.search(f"CheckFailure: earlier text\n{line}\nlater text")
-    assert match.group(1) == "update_parameters_with_momentum:only_weights"
-    assert (match["function"], match["key"], match["title"], match["hint"]) == (
-        "update_parameters_with_momentum", "only_weights", title, hint)
 
 
 def test_returned_items_that_are_one_object_are_reported():

@@ -26,7 +26,7 @@ def test_the_reference_passes_with_exactly_one_line(name, capsys):
     optkit.check(name, reference(name))
     out = capsys.readouterr().out
     assert out == PASS_LINE.format(name=name, count=len(stored_cases(name))) + "\n"
-    assert out.startswith(f"✓ {name} passed 3 public cases. Hidden tests with random cases run "
+    assert out.startswith(f"✓ {name} passed 3 public cases.\n  Hidden tests with random cases run "
                           "when your work is graded.")
 
 
@@ -122,5 +122,6 @@ def test_ipython_shows_the_message_and_none_of_the_engine_frames(tmp_path):
     shown = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
                            cwd=tmp_path, timeout=120).stdout
     assert shown.startswith(f"✗ {MOMENTUM} failed public case 1 of 3")
-    assert "did you forget to return v?" in shown
+    assert "did you forget to\n  return v?" in shown                # laid out in 80 columns
+    assert max(len(line) for line in shown.splitlines()) <= 80
     assert "Traceback" not in shown and "runner.py" not in shown and "public_checks" not in shown

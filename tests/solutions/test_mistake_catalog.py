@@ -11,7 +11,7 @@ import optkit
 from autograder import notebooks
 from autograder.course import Course
 from autograder.hidden_checks import hidden_check
-from optkit.compare import DIAGNOSIS_PATTERN, diagnosis_line
+from optkit.messages import WIDTH, fit, mistake_lines
 from optkit.contracts import CONTRACTS, get_contract
 from optkit.signatures import params_of, problem
 from solutions.mistakes import Mistake, catalog, functions_with_mistakes
@@ -23,7 +23,7 @@ IDS = [f"{m.function}:{m.key}" for m in MISTAKES]
 def _diagnoses(run, mistake) -> list[str]:
     with pytest.raises(optkit.CheckFailure) as caught:
         run(mistake.function, mistake.implementation)
-    return [match.group(1) for match in DIAGNOSIS_PATTERN.finditer(str(caught.value))]
+    return list(caught.value.mistakes)
 
 
 @pytest.mark.parametrize("mistake", MISTAKES, ids=IDS)
@@ -55,9 +55,10 @@ def test_titles_and_hints_read_well_and_teach_without_code(mistake):
     assert mistake.hint.endswith(".") and "\n" not in mistake.hint
     for code in ("np.", "=", "[", "def ", "()", "**", "+="):
         assert code not in mistake.hint, code
-    line = diagnosis_line(mistake.function, mistake.key, mistake.title, mistake.hint)
-    match = DIAGNOSIS_PATTERN.fullmatch(line)
-    assert (match["title"], match["hint"]) == (mistake.title, mistake.hint)
+    lines = mistake_lines(mistake.title, mistake.hint)
+    assert all(len(line) <= WIDTH for line in lines) and fit("\n".join(lines)).splitlines() == lines
+    assert " ".join(line.strip() for line in lines) == (
+        f"Likely mistake: {mistake.title}. {mistake.hint}")
 
 
 @pytest.mark.parametrize("mistake", MISTAKES, ids=IDS)
