@@ -5,8 +5,9 @@ The server is a real `jupyter lab` (a free port, token auth) on a temporary copy
 disable` line, at the user level of a private configuration folder). Chromium is Debian's
 (`apt-get install chromium`), driven by Playwright with ``executable_path`` (no browser is
 downloaded). A correct copy opens unmodified, runs to its pass lines and figures and passes
-nbgrader's Validate; a copy with a catalogued mistake shows the mistake's message and fails
-Validate. Without Chromium or Playwright the test is skipped (saying how to enable it),
+nbgrader's Validate, in JupyterLab and in Notebook 7; a copy with a catalogued mistake shows the
+mistake's message (80 columns, no internal key), a note under each figure drawn from the broken
+function, and fails Validate. Without Chromium or Playwright the test is skipped (saying how to enable it),
 except under CI=true, where that is a failure.
 """
 import json
@@ -137,8 +138,12 @@ class Lab:
     def api(self, what: str) -> str:
         return f"http://127.0.0.1:{self.port}/api/{what}?token={self.token}"
 
-    def url(self, notebook: str) -> str:
-        """The notebook alone in a workspace of its own (no tab of another test comes back)."""
+    def url(self, notebook: str, ui: str = "lab") -> str:
+        """The notebook in JupyterLab, alone in a workspace of its own (no tab of another test
+        comes back), or in Notebook 7 (``ui="notebook"``: one notebook per page anyway)."""
+        if ui == "notebook":
+            return (f"http://127.0.0.1:{self.port}/notebooks/{ASSIGNMENT}/{notebook}"
+                    f"?token={self.token}")
         workspace = Path(notebook).stem
         return (f"http://127.0.0.1:{self.port}/lab/workspaces/{workspace}/tree/{ASSIGNMENT}/"
                 f"{notebook}?reset&token={self.token}")
@@ -178,12 +183,12 @@ def lab(tmp_path_factory):
 
 
 class Notebook:
-    """One notebook open in JupyterLab, in its own page."""
+    """One notebook open in JupyterLab (or Notebook 7: the same widgets), in its own page."""
 
-    def __init__(self, lab: Lab, name: str):
+    def __init__(self, lab: Lab, name: str, ui: str = "lab"):
         self.page = lab.browser.new_page(viewport={"width": 1400, "height": 1000})
         self.page.set_default_timeout(TIMEOUT_MS)
-        self.page.goto(lab.url(name))
+        self.page.goto(lab.url(name, ui))
         self.page.wait_for_selector(".jp-NotebookPanel .jp-Notebook .jp-Cell")
         self.idle()
 
@@ -259,6 +264,30 @@ def test_a_mistake_shows_its_message_and_fails_validation(lab):
     assert title in shown, shown[-3000:]
     passed = [line for line in shown.splitlines() if line.startswith("✓")]
     assert len(passed) == 1, passed                      # initialize_velocity still passes
+    # laid out for the output area: nothing wider than 80 columns, the hint on lines of its
+    # own, and no internal key for the student to puzzle over
+    message = next(text for text in notebook.outputs() if "Likely mistake" in text)
+    assert max(len(line) for line in message.splitlines()) <= 80, message
+    assert f"Likely mistake: {title}." in message and f"{FUNCTION}:{MISTAKE}" not in message
+    # the figures drawn from the broken function say so under them
+    assert "⚠ Not passed its check: update_parameters_with_momentum" in shown, shown[-3000:]
     result = notebook.validate()
     assert "failed" in result and "Success" not in result and title in result, result
+    notebook.page.close()
+
+
+def test_notebook_7_runs_the_notebook_draws_and_validates(lab):
+    """The classic-style interface students may prefer: Run All, the pass lines, the figures
+    and the Validate button, all in Notebook 7."""
+    notebook = Notebook(lab, lab.names["correct"], ui="notebook")
+    assert notebook.page.locator("#main-panel .jp-NotebookPanel").count() == 1
+    notebook.run_all()
+    passed = [line for text in notebook.outputs() for line in text.splitlines()
+              if line.startswith("✓") and "passed" in line]
+    assert len(passed) == 2, notebook.outputs()
+    assert "⚠" not in "\n".join(notebook.outputs())          # every check passed above
+    figures = notebook.figures()
+    assert len(figures) >= 3 and all(width > 0 for width in figures), figures
+    result = notebook.validate()
+    assert "Success" in result and "passes all the tests" in result, result
     notebook.page.close()
