@@ -25,20 +25,24 @@ def topic(assignment: str) -> str:
     return name
 
 
-def module_name(function: str, kind: str = "") -> str:
-    """The module that holds graded ``function``'s reference (``kind`` ""), or its cases,
+def module_name(assignment: str, kind: str = "") -> str:
+    """The module that holds the references of ``assignment`` (``kind`` ""), or their cases,
     mistakes or alternatives (``kind`` one of KINDS)."""
-    from optkit.contracts import get_contract
     if kind and kind not in KINDS:
         raise ValueError(f"kind is one of {KINDS} or '', not {kind!r}")
     package = f"{__name__}.{kind}" if kind else __name__
-    return f"{package}.{topic(get_contract(function).assignment)}"
+    return f"{package}.{topic(assignment)}"
 
 
-def home(function: str, kind: str = ""):
-    """The imported module ``module_name(function, kind)``; None when the file does not exist
-    (any other import error, a bug in that module, propagates)."""
-    name = module_name(function, kind)
+def module_of(function: str, kind: str = "") -> str:
+    """``module_name`` of graded ``function``'s assignment."""
+    from optkit.contracts import get_contract
+    return module_name(get_contract(function).assignment, kind)
+
+
+def import_if_present(name: str):
+    """The module ``name``; None when its file does not exist (any other import error, a bug
+    in that module, propagates)."""
     try:
         return importlib.import_module(name)
     except ModuleNotFoundError as error:
@@ -47,10 +51,15 @@ def home(function: str, kind: str = ""):
         raise
 
 
+def home(function: str, kind: str = ""):
+    """The imported ``module_of(function, kind)``, or None when it does not exist."""
+    return import_if_present(module_of(function, kind))
+
+
 def reference(name: str):
     """The reference implementation of graded function ``name``."""
     module = home(name)
     if module is None or not hasattr(module, name):
         raise LookupError(f"no reference for {name!r}: define it in "
-                          f"{module_name(name).replace('.', '/')}.py")
+                          f"{module_of(name).replace('.', '/')}.py")
     return getattr(module, name)

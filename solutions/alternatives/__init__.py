@@ -5,7 +5,7 @@ rule of ``solutions``), listed in ``CORRECT = {function name: [implementations]}
 prove every variant gets full marks, and the demo's `correct-different` student submits the
 first variant of each function (so it must be self-contained, using only ``np``).
 """
-from solutions import home, module_name
+from solutions import home, module_of
 
 
 def correct_variants(name: str) -> list:
@@ -18,7 +18,7 @@ def implementation(name: str):
     variants = correct_variants(name)
     if not variants:
         raise LookupError(f"no correct variant of {name!r} in "
-                          f"{module_name(name, 'alternatives').replace('.', '/')}.py")
+                          f"{module_of(name, 'alternatives').replace('.', '/')}.py")
     return variants[0]
 
 

@@ -24,7 +24,7 @@ from typing import Callable
 
 import numpy as np
 
-from solutions import home, module_name
+from solutions import home, module_of
 
 _PUBLIC: dict[str, Callable[[], list]] = {}
 _HIDDEN: dict[str, Callable[[np.random.Generator], list]] = {}
@@ -119,7 +119,7 @@ def _generator(registry, name, kind):
     _import_home(name)
     if name not in registry:
         raise LookupError(f"no {kind} cases for {name!r}: add a @{kind}({name!r}) generator "
-                          f"to {module_name(name, 'cases').replace('.', '/')}.py")
+                          f"to {module_of(name, 'cases').replace('.', '/')}.py")
     return registry[name]
 
 
