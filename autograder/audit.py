@@ -7,9 +7,14 @@ a score sitting next to an error output, an autograded notebook changed after gr
 gradebook submission that no grading run recorded, and a submission graded without a sandbox.
 """
 import hashlib
+import sqlite3
+import urllib.parse
 from dataclasses import dataclass
+from pathlib import Path
 
-from nbgrader.api import Gradebook, MissingEntry
+from nbgrader.api import Assignment
+from sqlalchemy import create_engine, inspect
+from sqlalchemy.orm import Session
 
 from . import notebooks
 from .course import Course
@@ -33,21 +38,34 @@ class Flag:
 
 
 def gradebook_rows(course: Course, assignment: str) -> dict[str, dict[str, tuple]]:
-    """student -> grade_id -> (auto_score, manual_score) as the gradebook holds them now."""
+    """student -> grade_id -> (auto_score, manual_score) as the gradebook holds them now.
+
+    Read through a read-only SQLite connection: opening nbgrader's Gradebook would create
+    missing tables and this course's row, so a read could change the gradebook it reads."""
     rows: dict[str, dict[str, tuple]] = {}
     if not course.gradebook.exists():
         return rows
-    with Gradebook(course.db_url, course.course_id) as gb:
-        try:
-            found = gb.find_assignment(assignment)
-        except MissingEntry:
+    engine = _read_only_engine(course.gradebook)
+    try:
+        if not inspect(engine).has_table(Assignment.__tablename__):
             return rows
-        for submission in found.submissions:
-            grades = rows.setdefault(submission.student.id, {})
-            for notebook in submission.notebooks:
-                for grade in notebook.grades:
-                    grades[grade.name] = (grade.auto_score, grade.manual_score)
+        with Session(engine) as session:
+            found = session.query(Assignment).filter_by(
+                name=assignment, course_id=course.course_id).one_or_none()
+            for submission in found.submissions if found else ():
+                grades = rows.setdefault(submission.student.id, {})
+                for notebook in submission.notebooks:
+                    for grade in notebook.grades:
+                        grades[grade.name] = (grade.auto_score, grade.manual_score)
+    finally:
+        engine.dispose()
     return rows
+
+
+def _read_only_engine(path: Path):
+    """An engine whose every connection SQLite itself refuses to let write (``mode=ro``)."""
+    uri = f"file:{urllib.parse.quote(str(path.resolve()))}?mode=ro"
+    return create_engine("sqlite://", creator=lambda: sqlite3.connect(uri, uri=True, timeout=120))
 
 
 def audit(course: Course, assignment: str, results: list[SubmissionResult]) -> list[Flag]:

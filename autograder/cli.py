@@ -3,7 +3,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from .course import REPO_ROOT, Course
+from .course import Course
 
 
 def _course(args) -> Course:
@@ -75,7 +75,8 @@ def _demo(args) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="autograder", description=__doc__)
-    parser.add_argument("--course-dir", default=str(REPO_ROOT), help="nbgrader course root (default: this repository)")
+    parser.add_argument("--course-dir", default=str(Course().root),
+                        help="nbgrader course root (default: this repository)")
     verbs = parser.add_subparsers(dest="verb", required=True)
     p = verbs.add_parser("release", help="build notebooks/ from source/ and verify it")
     p.add_argument("assignments", nargs="*")
@@ -106,7 +107,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = verbs.add_parser("demo", help="release, grade a sample class in a scratch course, report")
     p.add_argument("assignments", nargs="*")
     p.add_argument("--jobs", type=int)
-    p.add_argument("--demo-dir", default=str(REPO_ROOT / ".demo"))
+    p.add_argument("--demo-dir", default=str(Course().demo_root))
     p.add_argument("--everything", action="store_true",
                    help="the whole course: every assignment, every kind of submission and every "
                         "attack, everyone's feedback (about 12 minutes)")

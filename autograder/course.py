@@ -5,6 +5,8 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+# Where this checkout's code lives: the default course, and what no sandbox may see. A course's
+# own folders are asked of a Course.
 REPO_ROOT = Path(__file__).resolve().parent.parent
 OPTKIT = REPO_ROOT / "optkit"  # the student helper package vendored into every release folder
 
@@ -39,12 +41,26 @@ class Course:
     def reports(self) -> Path:
         return self.root / "reports"
 
+    @property
+    def demo_root(self) -> Path:
+        """Where `autograder demo` builds its scratch course unless told otherwise."""
+        return self.root / ".demo"
+
     def results_dir(self, assignment: str) -> Path:
-        """One grading record per submission (``<student>.json``): what report and export read."""
+        """One grading record per submission (``result_path``): what report and export read."""
         return self.reports / assignment / "submissions"
+
+    def result_path(self, assignment: str, student: str) -> Path:
+        """The grading record of one submission."""
+        return self.results_dir(assignment) / f"{student}.json"
 
     def autograded_notebook(self, assignment: str, student: str) -> Path:
         return self.autograded / student / assignment / self.source_notebook(assignment).name
+
+    @property
+    def config_file(self) -> Path:
+        """nbgrader's configuration of the course (the course's GradingSettings too)."""
+        return self.root / "nbgrader_config.py"
 
     @property
     def gradebook(self) -> Path:

@@ -10,7 +10,7 @@ from pathlib import Path
 from solutions.mistakes import catalog
 
 from . import notebooks
-from .course import REPO_ROOT, Course
+from .course import Course
 from .export import export
 from .feedback import feedback
 from .grade import grade
@@ -43,10 +43,12 @@ def make_scratch_course(root: Path) -> Course:
     if root.exists():
         shutil.rmtree(root)
     root.mkdir(parents=True)
-    for name in ("source", "notebooks"):
-        shutil.copytree(REPO_ROOT / name, root / name, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy(REPO_ROOT / "nbgrader_config.py", root / "nbgrader_config.py")
-    return Course(root)
+    repository, scratch = Course(), Course(root)
+    for folder in ("source", "release"):
+        shutil.copytree(getattr(repository, folder), getattr(scratch, folder),
+                        ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(repository.config_file, scratch.config_file)
+    return scratch
 
 
 def _many_mistakes(course: Course, assignment: str) -> bool:
@@ -77,9 +79,10 @@ def _blank_based(student: str) -> bool:
     return next(a.base for a in ATTACKS if f"hostile-{a.name}" == student) == "blank"
 
 
-def demo(*, course_dir: Path = REPO_ROOT / ".demo", jobs: int | None = None,
+def demo(*, course_dir: Path | None = None, jobs: int | None = None,
          assignments: list[str] | None = None, everything: bool = False, say=print) -> dict:
-    """Run the whole pipeline on a sample class; returns {assignment: results} and prints a summary."""
+    """Run the whole pipeline on a sample class in ``course_dir`` (default: the repository's
+    ``Course.demo_root``); returns {assignment: results} and prints a summary."""
     started = time.monotonic()
     if not assignments:
         assignments = None if everything else [SHOWCASE]
@@ -87,7 +90,7 @@ def demo(*, course_dir: Path = REPO_ROOT / ".demo", jobs: int | None = None,
     for result in release(assignments=assignments):
         status = "ok" if result.ok else f"PROBLEM: {[str(l) for l in result.leaks]} {result.standalone}"
         say(f"    {result.assignment}: {status}")
-    course = make_scratch_course(course_dir)
+    course = make_scratch_course(course_dir or Course().demo_root)
     assignments = assignments or course.assignments()
     graded = {}
     for assignment in assignments:

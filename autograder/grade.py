@@ -174,9 +174,8 @@ def _readable_copy(source: Path, target: Path) -> Path:
 
 def _up_to_date(run: GradingRun, student: str) -> bool:
     """A record exists for exactly this submission, graded on the current instructor notebook."""
-    path = run.course.results_dir(run.assignment) / f"{student}.json"
     try:
-        kept = load_result(path)
+        kept = load_result(run.course.result_path(run.assignment, student))
     except (OSError, ValueError, KeyError, TypeError):
         return False
     submitted = run.course.submitted / student / run.assignment / run.source_nb_path.name
@@ -197,7 +196,7 @@ def _grade_and_record(run: GradingRun, student: str) -> bool:
         return False
     except Exception as error:       # a bug of ours must not cost the rest of the class
         result = _internal_error(run, student, error)
-    save_result(result, run.course.results_dir(run.assignment))
+    save_result(result, run.course.result_path(run.assignment, student))
     return True
 
 

@@ -46,14 +46,17 @@ ATTACKS = [
                 "print('got', {n: len(c) for n, c in _cases.items()})")),
     Attack("exec-reference-source", "reference", "read the reference's source file and run it",
            _try("_namespace = {}\n"
-                "for _file in ('optimizers.py', 'mini_batches.py', 'schedules.py', 'robust.py',\n"
-                "              'gradient_free.py', 'training.py'):\n"
+                "for _file in ('gradient_descent.py', 'mini_batches.py', 'momentum.py',\n"
+                "              'adaptive_methods.py', 'learning_rate_decay.py', 'training.py',\n"
+                "              'robust_training.py', 'beyond_gradients.py',\n"
+                "              'landscape_and_initialization.py'):\n"
                 "    exec(open(REPO_ROOT + '/solutions/' + _file).read(), _namespace)\n"
                 "for _name in FUNCTIONS:\n    globals()[_name] = _namespace[_name]")),
     Attack("sys-path-course-root", "reference",
            "put the course root on sys.path to import the grader's packages",
            _try("import sys\nsys.path[:0] = [REPO_ROOT, COURSE_ROOT]\n"
-                "import solutions.optimizers as _reference\n"
+                "import importlib\n"
+                "_reference = importlib.import_module('solutions.' + 'ASSIGNMENT'.split('_', 1)[1])\n"
                 "for _name in FUNCTIONS:\n    globals()[_name] = getattr(_reference, _name)")),
     Attack("files-next-to-notebook", "reference",
            "plant modules next to the notebook and put the folder first on sys.path",
@@ -71,7 +74,7 @@ ATTACKS = [
                 "            _subdirs[:] = []\n"
                 "            continue\n"
                 "        _seen += [os.path.join(_dir, f) for f in _files\n"
-                "                  if 'gradebook' in f or f.endswith(('.db', 'optimizers.py'))\n"
+                "                  if 'gradebook' in f or f.endswith(('.db', 'momentum.py'))\n"
                 "                  or 'submitted' in _dir]\n"
                 "print('found:', _seen[:50])")),
     Attack("read-environment", "read", "print every environment variable (hidden seed, paths)",
@@ -203,7 +206,7 @@ ATTACKS = [
            _try("open(COURSE_ROOT + '/autograded/' + VICTIM + '/ASSIGNMENT/NOTEBOOK', 'w').write('{}')")),
     Attack("edit-reference", "instructor",
            "edit the editable-installed reference so every later correct student fails",
-           _try("open(REPO_ROOT + '/solutions/optimizers.py', 'a').write('\\nraise SystemExit\\n')")),
+           _try("open(REPO_ROOT + '/solutions/momentum.py', 'a').write('\\nraise SystemExit\\n')")),
     Attack("edit-source-notebook", "instructor", "edit the instructor's source notebook",
            _try("open(COURSE_ROOT + '/source/ASSIGNMENT/NOTEBOOK', 'w').write('{}')")),
     Attack("edit-nbgrader-config", "instructor", "append code to nbgrader_config.py",
@@ -225,7 +228,7 @@ ATTACKS = [
                 "    except OSError as error:\n        print('no', _home, error)")),
     Attack("symlink-escape", "instructor", "symlink the course root into the working folder",
            _try("import os\nos.symlink(REPO_ROOT, 'repo')\n"
-                "print(open('repo/solutions/optimizers.py').read()[:200])")),
+                "print(open('repo/solutions/momentum.py').read()[:200])")),
     # ---------------------------------------------------------------- processes
     Attack("kill-everything", "processes",
            "kill every process it can see, the grader's runner and sibling kernels included",

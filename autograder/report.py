@@ -10,7 +10,7 @@ from pathlib import Path
 from .audit import audit
 from .course import Course
 from .results import SubmissionResult, load_results
-from .test_cells import grade_id_parts
+from .grade_id import GradeId
 
 
 @dataclass
@@ -26,8 +26,9 @@ class AssignmentSummary:
 
 
 def exercise_of(grade_id: str) -> str:
-    parts = grade_id_parts(grade_id)
-    return parts[0] if parts else grade_id
+    """The function a test cell checks (its grade id itself when it follows no convention)."""
+    parsed = GradeId.parse(grade_id)
+    return parsed.function if parsed else grade_id
 
 
 def summarize(assignment: str, results: list[SubmissionResult], flags=()) -> AssignmentSummary:

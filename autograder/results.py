@@ -72,12 +72,12 @@ class SubmissionResult:
         return cls(tests=tests, **data)
 
 
-def save_result(result: SubmissionResult, folder: Path) -> Path:
-    """Write ``folder/<student>.json`` atomically (a reader sees the old or the new record)."""
-    folder.mkdir(parents=True, exist_ok=True)
+def save_result(result: SubmissionResult, path: Path) -> Path:
+    """Write the record to ``path`` (``Course.result_path``) atomically: a reader sees the old
+    or the new record."""
+    path.parent.mkdir(parents=True, exist_ok=True)
     payload = {"schema_version": SCHEMA_VERSION, "submission": asdict(result)}
-    path = folder / f"{result.student}.json"
-    handle, temporary = tempfile.mkstemp(dir=folder, prefix=".writing-", suffix=".json")
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".writing-", suffix=".json")
     with os.fdopen(handle, "w", encoding="utf-8") as out:
         json.dump(payload, out, indent=1, sort_keys=True)
         out.flush()

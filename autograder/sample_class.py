@@ -17,6 +17,7 @@ from solutions.mistakes import catalog
 
 from . import notebooks
 from .course import REPO_ROOT, Course
+from .grade_id import GradeId
 from .hostile import ATTACKS, DASK_PORTS, VICTIM, Attack
 
 DEF_LINE = re.compile(r"^def \w+\(", re.MULTILINE)
@@ -47,17 +48,22 @@ def _correct_answers(source_nb) -> dict[str, str]:
             for c in source_nb.cells if notebooks.is_solution(c)}
 
 
+def _tests_of(cell, function: str) -> bool:
+    """Whether ``cell`` is a test cell (public or hidden) of ``function``."""
+    parsed = GradeId.parse(notebooks.grade_id(cell)) if notebooks.is_test(cell) else None
+    return parsed is not None and parsed.function == function
+
+
 def _without_tests(nb, function: str):
     copy = nbformat.from_dict(nb)
-    copy.cells = [c for c in copy.cells
-                  if not (notebooks.is_test(c) and notebooks.grade_id(c).startswith(f"test_{function}_"))]
+    copy.cells = [c for c in copy.cells if not _tests_of(c, function)]
     return copy
 
 
 def _edited_tests(nb, function: str):
     copy = nbformat.from_dict(nb)
     for cell in copy.cells:
-        if notebooks.is_test(cell) and notebooks.grade_id(cell).startswith(f"test_{function}_"):
+        if _tests_of(cell, function):
             cell.source = 'print("All tests passed!")'
     return copy
 
@@ -66,7 +72,7 @@ def graded_functions(source_nb) -> list[str]:
     """Solution cells that have tests, in notebook order (others hold ungraded earlier work)."""
     tested = set(notebooks.test_points(source_nb))
     return [notebooks.grade_id(c) for c in source_nb.cells
-            if notebooks.is_solution(c) and f"test_{notebooks.grade_id(c)}_public" in tested]
+            if notebooks.is_solution(c) and str(GradeId(notebooks.grade_id(c), "public")) in tested]
 
 
 def _mistake_submissions(release_nb, correct: dict, functions: list[str], combined: bool) -> dict:

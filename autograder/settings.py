@@ -54,7 +54,8 @@ class GradingSettings(Configurable):
 
 def load_config(course_root: Path) -> Config:
     """The traitlets configuration in the course's nbgrader_config.py (empty if there is none)."""
-    config_file = Path(course_root) / "nbgrader_config.py"
+    from .course import Course
+    config_file = Course(Path(course_root)).config_file
     if not config_file.exists():
         return Config()
     return PyFileConfigLoader(config_file.name, path=str(config_file.parent)).load_config()

@@ -1,6 +1,6 @@
 """The graded test cells of an assignment, read from the instructor's notebook (never a student's).
 
-A test cell is one of two calls, and its grade id says which (``test_<function>_<kind>``)::
+A test cell is one of two calls, and its grade id says which (``GradeId``)::
 
     optkit.check("initialize_velocity", initialize_velocity)            # test_..._public
     hidden_check("initialize_velocity", initialize_velocity)            # test_..._hidden
@@ -9,13 +9,12 @@ At grading, the trusted side knows from this what each cell checks; the cell tha
 sandbox is ``recording_source(test)`` instead, and its points come from the verdict.
 """
 import ast
-import re
 from dataclasses import dataclass
 
 from . import notebooks
+from .grade_id import GradeId
 
 KINDS = {"check": "public", "hidden_check": "hidden"}
-GRADE_ID = re.compile(r"^test_(?P<function>\w+?)_(?P<kind>public|hidden)$")
 
 
 @dataclass(frozen=True)
@@ -24,22 +23,27 @@ class TestCell:
 
     __test__ = False          # a name pytest would otherwise collect
 
-    grade_id: str
-    function: str
-    kind: str              # "public" or "hidden"
+    id: GradeId
     expression: str        # the code that names the student's function in the cell
     points: float
+
+    @property
+    def grade_id(self) -> str:
+        return str(self.id)
+
+    @property
+    def function(self) -> str:
+        return self.id.function
+
+    @property
+    def kind(self) -> str:
+        """"public" or "hidden"."""
+        return self.id.kind
 
     @property
     def recording_source(self) -> str:
         """The line executed in the sandbox in place of the cell."""
         return f'__import__("recorder").record({self.grade_id!r}, {self.expression})'
-
-
-def grade_id_parts(grade_id: str) -> tuple[str, str] | None:
-    """(function, kind) of a test cell's grade id, or None if it does not follow the convention."""
-    match = GRADE_ID.match(grade_id or "")
-    return (match.group("function"), match.group("kind")) if match else None
 
 
 def parse_test_cell(grade_id: str, source: str, points: float) -> TestCell:
@@ -63,10 +67,13 @@ def parse_test_cell(grade_id: str, source: str, points: float) -> TestCell:
         raise ValueError(f"test cell {grade_id}: {ast.unparse(call)[:80]} is not "
                          "optkit.check(\"name\", fn) or hidden_check(\"name\", fn)")
     function, kind = call.args[0].value, KINDS[callee]
-    if grade_id != f"test_{function}_{kind}":
+    if not function.isidentifier():
+        raise ValueError(f"test cell {grade_id}: {function!r} is not a function's name")
+    expected = GradeId(function, kind)
+    if grade_id != str(expected):
         raise ValueError(f"test cell {grade_id}: a {kind} check of {function} must have the "
-                         f"grade id test_{function}_{kind}")
-    return TestCell(grade_id, function, kind, ast.unparse(call.args[1]), float(points))
+                         f"grade id {expected}")
+    return TestCell(expected, ast.unparse(call.args[1]), float(points))
 
 
 def read_test_cells(nb) -> list[TestCell]:

@@ -24,6 +24,7 @@ from optkit.signatures import from_plain
 from solutions import reference
 from solutions.cases import public_cases
 
+from .grade_id import GradeId
 from .hidden_checks import hidden_judged_cases, mistake_candidates, signature_candidates
 from .test_cells import TestCell
 from .untrusted import plain_data
@@ -246,7 +247,7 @@ def public_judged_cases(name: str) -> list[JudgedCase]:
 
 def _earlier_test(name: str) -> TestCell:
     """The public check of an earlier function, as run inside another check (no points)."""
-    return TestCell(f"test_{name}_public", name, "public", name, 0.0)
+    return TestCell(GradeId(name, "public"), name, 0.0)
 
 
 def function_name(function) -> str:

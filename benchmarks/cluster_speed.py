@@ -88,7 +88,6 @@ def assignment_costs(assignment: str, count: int) -> dict:
     with tempfile.TemporaryDirectory(prefix="bench-cost-") as scratch:
         course = make_scratch_course(Path(scratch) / "course")
         students = ordinary_class(course, assignment, count)
-        grading.record_assignment(course, assignment)
         with SandboxClock() as clock:
             started = time.perf_counter()
             grading.grade(course, assignment, jobs=1, progress=False, force=True)

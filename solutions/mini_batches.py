@@ -1,4 +1,6 @@
-"""Reference mini-batch partition: shuffle the examples once, then cut them into batches."""
+"""Reference mini-batch partition of 02_mini_batches: shuffle the examples once, then cut
+them into batches.
+"""
 import math
 
 import numpy as np

@@ -8,11 +8,10 @@ so that notebooks can plot learning curves. The contract (SPEC.md) is unchanged:
 from optkit.network import (
     backward_propagation, compute_cost, forward_propagation, initialize_parameters_he,
 )
+from solutions.adaptive_methods import initialize_adam, update_parameters_with_adam
+from solutions.gradient_descent import update_parameters_with_gd
 from solutions.mini_batches import random_mini_batches
-from solutions.optimizers import (
-    initialize_adam, initialize_velocity, update_parameters_with_adam,
-    update_parameters_with_gd, update_parameters_with_momentum,
-)
+from solutions.momentum import initialize_velocity, update_parameters_with_momentum
 
 OPTIMIZERS = ("gd", "momentum", "adam")
 

@@ -1,6 +1,6 @@
 """Correct implementations of 08_beyond_gradients written differently from the reference.
 
-Every function here honours the contracts of ``solutions/gradient_free.py``, so the public and
+Every function here honours the contracts of ``solutions/beyond_gradients.py``, so the public and
 the hidden checks must pass it: loops instead of broadcasting, sorting instead of counting,
 np.where with the warnings silenced, float32 results from float32 inputs, stable argsorts.
 ``CORRECT`` lists them (see the package docstring); the first of each is what the demo's

@@ -1,10 +1,11 @@
 """Correct implementations of 07_robust_training written differently from the reference.
 
-Every function here honours the contracts in solutions/robust.py, so the public and the hidden
-checks must pass it: one flat vector instead of a sum over arrays, in-place scaling, PyTorch's
-``max_norm / (norm + 1e-6)``, algebraically equal formulas, ``rng.normal`` instead of scaled
-``standard_normal`` draws, a Keras-style waiting counter. ``CORRECT`` lists them (see the package
-docstring); the first variant of each function is the demo's `correct-different` submission.
+Every function here honours the contracts in solutions/robust_training.py, so the public and the
+hidden checks must pass it: one flat vector instead of a sum over arrays, in-place scaling,
+PyTorch's ``max_norm / (norm + 1e-6)``, algebraically equal formulas, ``rng.normal`` instead of
+scaled ``standard_normal`` draws, a Keras-style waiting counter. ``CORRECT`` lists them (see the
+package docstring); the first variant of each function is the demo's `correct-different`
+submission.
 """
 import numpy as np
 

@@ -10,11 +10,10 @@ keeps the notebook's keyword-only ``costs`` so the notebook's experiments run wi
 from optkit.network import (
     backward_propagation, compute_cost, forward_propagation, initialize_parameters_he,
 )
+from solutions.adaptive_methods import initialize_adam, update_parameters_with_adam
+from solutions.gradient_descent import update_parameters_with_gd
 from solutions.mini_batches import random_mini_batches
-from solutions.optimizers import (
-    initialize_adam, initialize_velocity, update_parameters_with_adam,
-    update_parameters_with_gd, update_parameters_with_momentum,
-)
+from solutions.momentum import initialize_velocity, update_parameters_with_momentum
 
 
 def model_computed_counters(X, Y, layers_dims, optimizer, learning_rate=0.0007,

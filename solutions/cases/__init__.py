@@ -7,8 +7,9 @@
   shapes, hyper-parameters, float32 inputs and edge values -- so no answer can be hard-coded.
 
 A case is a label (what it tests, shown in messages) and the keyword arguments of one call.
-An assignment adds a module to this package (``momentum.py``, ...) whose generators carry the
-``@public(name)`` and ``@hidden(name)`` decorators; every module here is imported on first use.
+The cases of a function of assignment ``NN_topic`` live in ``<topic>.py`` here (the naming rule
+of ``solutions``), whose generators carry the ``@public(name)`` and ``@hidden(name)``
+decorators; that module is imported when the function's cases are first asked for.
 Shared building blocks (random layers, gradients shaped like parameters, labels) live below.
 
 Every behaviour a hidden case tests has a public case too, so that a student never loses points
@@ -18,12 +19,12 @@ an optimizer with or without a schedule, a first step, ties...) and its *traits*
 values, numpy scalars) -- and a test proves that every hidden case's kind is the kind of a public
 case and its traits appear among the public cases.
 """
-import importlib
-import pkgutil
 from dataclasses import dataclass
 from typing import Callable
 
 import numpy as np
+
+from solutions import home, module_of
 
 _PUBLIC: dict[str, Callable[[], list]] = {}
 _HIDDEN: dict[str, Callable[[np.random.Generator], list]] = {}
@@ -74,7 +75,7 @@ class Features:
 def features(name: str, case: Case) -> Features:
     """What ``case`` of graded function ``name`` exercises (see the module docstring)."""
     from optkit.contracts import get_contract
-    _import_assignment_modules()
+    _import_home(name)
     left_out = tuple(f"default {arg}" for arg in get_contract(name).defaults
                      if arg not in case.kwargs)
     own = _KIND[name](case.kwargs) if name in _KIND else ()
@@ -115,22 +116,24 @@ def _call_styles(name, cases) -> list[Case]:
 
 
 def _generator(registry, name, kind):
-    _import_assignment_modules()
+    _import_home(name)
     if name not in registry:
         raise LookupError(f"no {kind} cases for {name!r}: add a @{kind}({name!r}) generator "
-                          "to a module of solutions/cases/")
+                          f"to {module_of(name, 'cases').replace('.', '/')}.py")
     return registry[name]
 
 
 def functions_with_cases() -> list[str]:
     """Graded functions that have public cases, in a stable order."""
-    _import_assignment_modules()
-    return sorted(_PUBLIC)
+    from optkit.contracts import CONTRACTS
+    for name in CONTRACTS:
+        _import_home(name)
+    return sorted(name for name in _PUBLIC if name in CONTRACTS)
 
 
-def _import_assignment_modules() -> None:
-    for info in pkgutil.iter_modules(__path__):
-        importlib.import_module(f"{__name__}.{info.name}")
+def _import_home(name: str) -> None:
+    """Import the cases module of graded function ``name``: its decorators register it."""
+    home(name, "cases")
 
 
 # ------------------------------------------------------------------ building blocks

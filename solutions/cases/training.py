@@ -14,7 +14,7 @@ import numpy as np
 from optkit.contracts import get_contract
 from optkit.datasets import make_moons
 from optkit.serialization import inverse_square_decay
-from solutions.schedules import schedule_lr_decay, update_lr
+from solutions.learning_rate_decay import schedule_lr_decay, update_lr
 
 from . import Case, hidden, kind, public
 

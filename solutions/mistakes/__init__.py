@@ -1,15 +1,16 @@
 """The mistake catalog: realistic wrong implementations of the graded functions, with hints.
 
-One module per assignment (``momentum.py``, ...) defines each mistake as a plain, self-contained
-function with the contract's signature -- the sample class pastes its source into a notebook, so
-it may use only ``np`` -- and lists them in ``MISTAKES``. Adding a module is all it takes: the
-casebook stores each mistake's outputs on the public cases, and the hidden checks run it.
+The mistakes of a function of assignment ``NN_topic`` live in ``<topic>.py`` here (the naming
+rule of ``solutions``): each is a plain, self-contained function with the contract's signature
+-- the sample class pastes its source into a notebook, so it may use only ``np`` -- listed in
+the module's ``MISTAKES``. The casebook stores each mistake's outputs on the public cases, and
+the hidden checks run it.
 """
-import importlib
-import pkgutil
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable
+
+from solutions import home
 
 
 @dataclass(frozen=True)
@@ -33,21 +34,21 @@ class Mistake:
 
 def catalog(name: str) -> list[Mistake]:
     """The catalogued mistakes of graded function ``name``, in definition order ([] if none)."""
-    return list(_registry().get(name, ()))
+    return list(_catalogs(name))
 
 
 def functions_with_mistakes() -> list[str]:
-    return sorted(_registry())
+    from optkit.contracts import CONTRACTS
+    return sorted(name for name in CONTRACTS if _catalogs(name))
 
 
 @lru_cache(maxsize=None)
-def _registry() -> dict[str, tuple[Mistake, ...]]:
-    """Import every assignment module of this package and group their MISTAKES by function."""
-    found: dict[str, list[Mistake]] = {}
-    for module in sorted(info.name for info in pkgutil.iter_modules(__path__)):
-        for mistake in importlib.import_module(f"{__name__}.{module}").MISTAKES:
-            keys = [m.key for m in found.get(mistake.function, [])]
-            if mistake.key in keys:
-                raise ValueError(f"duplicate mistake key {mistake.function}:{mistake.key}")
-            found.setdefault(mistake.function, []).append(mistake)
-    return {function: tuple(mistakes) for function, mistakes in found.items()}
+def _catalogs(name: str) -> tuple[Mistake, ...]:
+    """The MISTAKES of ``name``'s module that are mistakes of ``name``; keys must be unique."""
+    module = home(name, "mistakes")
+    mistakes = tuple(m for m in getattr(module, "MISTAKES", ()) if m.function == name)
+    keys = [m.key for m in mistakes]
+    for key in keys:
+        if keys.count(key) > 1:
+            raise ValueError(f"duplicate mistake key {name}:{key}")
+    return mistakes

@@ -16,10 +16,11 @@ from optkit.network import (  # noqa: F401  (the names the notebook binds; the s
     backward_propagation, compute_cost, forward_propagation, initialize_parameters_he,
 )
 from solutions import training
+from solutions.adaptive_methods import initialize_adam, update_parameters_with_adam  # noqa: F401
+from solutions.gradient_descent import update_parameters_with_gd  # noqa: F401
 from solutions.mini_batches import random_mini_batches  # noqa: F401
-from solutions.optimizers import (  # noqa: F401
-    initialize_adam, initialize_velocity, update_parameters_with_adam,
-    update_parameters_with_gd, update_parameters_with_momentum,
+from solutions.momentum import (  # noqa: F401
+    initialize_velocity, update_parameters_with_momentum,
 )
 from solutions.training import OPTIMIZERS  # noqa: F401
 

@@ -8,15 +8,16 @@ import copy
 import numpy as np
 import pytest
 
-from autograder.test_cells import TestCell, grade_id_parts, parse_test_cell
+from autograder.grade_id import GradeId
+from autograder.test_cells import TestCell, parse_test_cell
 from autograder.untrusted import plain_data
 from autograder.verdict import Judge
 from solutions import reference
 from solutions.mistakes import catalog
 
 NAME = "update_parameters_with_momentum"
-PUBLIC = TestCell(f"test_{NAME}_public", NAME, "public", NAME, 2.0)
-HIDDEN = TestCell(f"test_{NAME}_hidden", NAME, "hidden", NAME, 4.0)
+PUBLIC = TestCell(GradeId(NAME, "public"), NAME, 2.0)
+HIDDEN = TestCell(GradeId(NAME, "hidden"), NAME, 4.0)
 
 
 @pytest.fixture(scope="module")
@@ -121,7 +122,7 @@ def test_test_cells_are_parsed_from_the_instructors_source(source, kind, express
     cell = parse_test_cell(f"test_f_{kind}", source, 2)
     assert (cell.function, cell.kind, cell.expression, cell.points) == ("f", kind, expression, 2.0)
     assert cell.recording_source == f'__import__("recorder").record({cell.grade_id!r}, {expression})'
-    assert grade_id_parts(cell.grade_id) == ("f", kind)
+    assert GradeId.parse(cell.grade_id) == GradeId("f", kind)
 
 
 @pytest.mark.parametrize("grade_id, source", [

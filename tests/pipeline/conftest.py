@@ -13,7 +13,7 @@ def scratch_course(root, *, figures: bool = False) -> Course:
     either way; the tests of feedback and of hostile outputs grade with them."""
     course = make_scratch_course(root / "course")
     if not figures:
-        config = course.root / "nbgrader_config.py"
+        config = course.config_file
         config.write_text(config.read_text() + "\n# tests: no figures unless a test asks "
                           "(tests/pipeline/conftest.py)\nc.GradingSettings.figures_in_feedback "
                           "= False\n")

@@ -179,7 +179,7 @@ def test_a_scheduler_that_goes_away_ends_the_run_keeping_what_finished(tmp_path)
     # the rerun (here, on this machine) grades only what is missing and keeps the rest
     results = grade(course, ASSIGNMENT, progress=False)
     assert sorted(r.student for r in results) == sorted(STUDENTS[:5])
-    assert all(records.joinpath(f"{s}.json").stat().st_mtime_ns == t for s, t in kept.items())
+    assert all(course.result_path(ASSIGNMENT, s).stat().st_mtime_ns == t for s, t in kept.items())
     assert sandbox_processes() == []
 
 

@@ -12,6 +12,7 @@ import pytest
 from autograder.course import Course
 from autograder.feedback import feedback
 from autograder.grade import grade
+from autograder.grade_id import GradeId
 from autograder.sample_class import graded_functions, write_sample_class
 from autograder import notebooks
 from solutions.mistakes import catalog
@@ -48,7 +49,8 @@ def test_every_catalogued_mistake_loses_points_and_is_named_in_the_feedback(grad
         assert len(mistakes) >= 5, function
         for k, mistake in enumerate(mistakes, 1):
             student = f"mistakes-{k:02d}"
-            tests = [t for t in results[student].tests if t.grade_id.startswith(f"test_{function}_")]
+            tests = [t for t in results[student].tests
+                     if GradeId.parse(t.grade_id).function == function]
             assert tests and all(not t.passed for t in tests), (student, function, mistake.key)
             assert f"{function}:{mistake.key}" in results[student].mistakes, (student, results[student].mistakes)
             html = unescape("".join(p.read_text() for p in (course.feedback / student / assignment).glob("*.html")))

@@ -12,6 +12,7 @@ import pytest
 
 from autograder import notebooks
 from autograder.grade import grade
+from autograder.grade_id import GradeId
 from autograder.standalone import solved_release_notebook
 from optkit.earlier_work import code
 
@@ -58,7 +59,8 @@ def test_copied_earlier_work_gets_full_marks(graded):
 def test_a_copy_call_left_in_costs_the_public_check_only_and_says_why(graded):
     course, results = graded
     tests = {t.grade_id: t for t in results["call-left-in"].tests}
-    assert not tests["test_model_public"].passed and tests["test_model_hidden"].passed
+    public, hidden = (tests[str(GradeId("model", kind))] for kind in ("public", "hidden"))
+    assert not public.passed and hidden.passed
     autograded = notebooks.read(course.autograded_notebook(ASSIGNMENT, "call-left-in"))
     cell = notebooks.cells_by_id(autograded)["earlier_work"]
     shown = "".join(o.get("evalue", "") + o.get("text", "") for o in cell.outputs)

@@ -11,6 +11,7 @@ from autograder import notebooks
 from autograder.export import export
 from autograder.feedback import feedback
 from autograder.grade import grade
+from autograder.grade_id import GradeId
 from autograder.report import report
 from autograder.sample_class import write_sample_class
 from solutions.mistakes import catalog
@@ -51,7 +52,7 @@ def test_correct_work_gets_full_marks_and_blank_gets_zero(graded):
 
 def test_every_catalogued_mistake_loses_points_and_is_named_in_the_feedback(graded):
     course, _, results = graded
-    functions = {t.grade_id.removeprefix("test_").rsplit("_", 1)[0] for t in results["correct"].tests}
+    functions = {GradeId.parse(t.grade_id).function for t in results["correct"].tests}
     checked = 0
     for function in functions:
         for mistake in catalog(function):

@@ -45,7 +45,7 @@ def _records(course):
 def test_a_rerun_grades_only_what_is_missing_or_changed(graded):
     course, results = graded
     stamps = {s: r.graded_at for s, r in _records(course).items()}
-    (course.results_dir(ASSIGNMENT) / "blank.json").unlink()
+    course.result_path(ASSIGNMENT, "blank").unlink()
     time.sleep(1.1)
     grade(course, ASSIGNMENT, jobs=2, progress=False)
     again = _records(course)

@@ -38,7 +38,7 @@ from tests.pipeline.conftest import scratch_course
 ASSIGNMENT = "03_momentum"
 FULL = 8
 SEED = "424242"          # a hidden seed no file of the repository holds
-REFERENCE_LINE = 'v[key] = beta * v[key] + (1 - beta) * grads[key]'   # solutions/optimizers.py
+REFERENCE_LINE = 'v[key] = beta * v[key] + (1 - beta) * grads[key]'   # solutions/momentum.py
 EXPECTED_REASON = {
     "fork-bomb": "process", "memory-bomb": "memory", "disk-fill": "disk",
     "big-file": "file", "cpu-hog": "CPU core", "sleep-at-end": "time limit",

@@ -1,13 +1,14 @@
 """The instructor notebooks are clean and their answers are the reference, function by function."""
 import ast
-import importlib
 import re
 
 import pytest
 
 from autograder import notebooks
 from autograder.course import Course
-from solutions import REFERENCE_LOCATIONS
+from autograder.grade_id import GradeId
+from optkit.contracts import CONTRACTS
+from solutions import home
 
 COURSE = Course()
 ASSIGNMENTS = COURSE.assignments()
@@ -36,8 +37,7 @@ def test_committed_source_notebooks_carry_no_outputs(source_nb):
 
 
 def _reference_node(name: str) -> ast.FunctionDef:
-    module = importlib.import_module(REFERENCE_LOCATIONS[name])
-    return next(n for n in ast.parse(open(module.__file__).read()).body
+    return next(n for n in ast.parse(open(home(name).__file__).read()).body
                 if isinstance(n, ast.FunctionDef) and n.name == name)
 
 
@@ -50,10 +50,10 @@ def test_every_solution_cell_defines_its_functions_exactly_as_the_reference(sour
         name = notebooks.grade_id(cell)
         defs = [n for n in ast.parse(notebooks.strip_solution_markers(cell.source)).body
                 if isinstance(n, ast.FunctionDef)]
-        if name in REFERENCE_LOCATIONS:
+        if name in CONTRACTS:
             assert [d.name for d in defs] == [name], f"cell {name} must define exactly def {name}(...)"
         else:
-            assert defs and all(d.name in REFERENCE_LOCATIONS for d in defs), f"cell {name}"
+            assert defs and all(d.name in CONTRACTS for d in defs), f"cell {name}"
         for node in defs:
             assert _without_docstrings(node) == _without_docstrings(_reference_node(node.name)), (
                 f"the answer of {node.name} in the notebook differs from the reference")
@@ -62,11 +62,12 @@ def test_every_solution_cell_defines_its_functions_exactly_as_the_reference(sour
 def test_each_exercise_has_a_public_and_a_hidden_test_with_points(source_nb):
     points = notebooks.test_points(source_nb)
     for cell in source_nb.cells:
-        if notebooks.is_solution(cell) and notebooks.grade_id(cell) in REFERENCE_LOCATIONS:
+        if notebooks.is_solution(cell) and notebooks.grade_id(cell) in CONTRACTS:
             name = notebooks.grade_id(cell)
-            assert points.get(f"test_{name}_public", 0) > 0
-            assert points.get(f"test_{name}_hidden", 0) > 0
-            hidden = notebooks.cells_by_id(source_nb)[f"test_{name}_hidden"].source
+            public, hidden_id = str(GradeId(name, "public")), str(GradeId(name, "hidden"))
+            assert points.get(public, 0) > 0
+            assert points.get(hidden_id, 0) > 0
+            hidden = notebooks.cells_by_id(source_nb)[hidden_id].source
             assert "### BEGIN HIDDEN TESTS" in hidden and f'hidden_check("{name}"' in hidden
 
 

@@ -8,12 +8,11 @@ from optkit.datasets import make_moons
 from optkit.network import (
     accuracy, backward_propagation, forward_propagation, initialize_parameters_he, predict_dec,
 )
+from solutions.adaptive_methods import initialize_adam, update_parameters_with_adam
+from solutions.gradient_descent import update_parameters_with_gd
+from solutions.learning_rate_decay import schedule_lr_decay, update_lr
 from solutions.mini_batches import random_mini_batches
-from solutions.optimizers import (
-    initialize_adam, initialize_velocity, update_parameters_with_adam,
-    update_parameters_with_gd, update_parameters_with_momentum,
-)
-from solutions.schedules import schedule_lr_decay, update_lr
+from solutions.momentum import initialize_velocity, update_parameters_with_momentum
 from solutions.training import model, train
 
 DIMS = [2, 5, 2, 1]

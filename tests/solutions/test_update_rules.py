@@ -1,12 +1,13 @@
-"""The reference update rules against closed forms, limits and a convex quadratic."""
+"""The reference update rules of 01, 03 and 04 against closed forms, limits and a quadratic."""
 import numpy as np
 import pytest
 
-from solutions.optimizers import (
-    initialize_adagrad, initialize_adam, initialize_rmsprop, initialize_velocity,
-    update_parameters_with_adagrad, update_parameters_with_adam, update_parameters_with_gd,
-    update_parameters_with_momentum, update_parameters_with_rmsprop,
+from solutions.adaptive_methods import (
+    initialize_adagrad, initialize_adam, initialize_rmsprop, update_parameters_with_adagrad,
+    update_parameters_with_adam, update_parameters_with_rmsprop,
 )
+from solutions.gradient_descent import update_parameters_with_gd
+from solutions.momentum import initialize_velocity, update_parameters_with_momentum
 
 LAYERS = {1: [3, 1], 2: [3, 4, 1], 3: [2, 5, 2, 1], 4: [4, 3, 3, 2, 1]}
 

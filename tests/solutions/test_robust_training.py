@@ -3,7 +3,7 @@ annealed noise (its variance schedule, its draws, its limits) and early stopping
 import numpy as np
 import pytest
 
-from solutions.robust import add_gradient_noise, clip_gradients, early_stopping
+from solutions.robust_training import add_gradient_noise, clip_gradients, early_stopping
 
 
 def make_grads(scale=1.0, seed=0):

@@ -1,4 +1,5 @@
-"""Reference learning-rate schedules: the rate to use at a given epoch, from the initial rate.
+"""Reference learning-rate schedules of 05_learning_rate_decay: the rate to use at a given
+epoch, from the initial rate.
 
 Every schedule maps (learning_rate0, epoch_num, hyper-parameters) to a python float; epochs
 count from 0 and every schedule except the warm-up returns learning_rate0 at epoch 0.

@@ -3,10 +3,12 @@ import numpy as np
 import pytest
 
 from optkit.network import relu
-from solutions.landscape import (classify_critical_point, initialize_parameters,
-                                 precondition_gradients)
-from solutions.optimizers import (initialize_adam, initialize_rmsprop, update_parameters_with_adam,
-                                  update_parameters_with_rmsprop)
+from solutions.adaptive_methods import (initialize_adam, initialize_rmsprop,
+                                        update_parameters_with_adam,
+                                        update_parameters_with_rmsprop)
+from solutions.landscape_and_initialization import (classify_critical_point,
+                                                    initialize_parameters,
+                                                    precondition_gradients)
 
 
 def _rotation(n, seed):

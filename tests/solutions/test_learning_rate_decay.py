@@ -3,7 +3,7 @@ import math
 
 import pytest
 
-from solutions.schedules import (
+from solutions.learning_rate_decay import (
     cosine_decay, exponential_decay, schedule_lr_decay, step_decay, update_lr,
     warmup_linear_decay,
 )

@@ -5,7 +5,7 @@ import numpy as np
 import pytest
 
 from optkit import landscapes
-from solutions.gradient_free import acceptance_probability, rank_weights, tournament_selection
+from solutions.beyond_gradients import acceptance_probability, rank_weights, tournament_selection
 
 # ---------------------------------------------------------------- rank_weights
 
