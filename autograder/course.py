@@ -9,6 +9,9 @@ from pathlib import Path
 # own folders are asked of a Course.
 REPO_ROOT = Path(__file__).resolve().parent.parent
 OPTKIT = REPO_ROOT / "optkit"  # the student helper package vendored into every release folder
+# The whole course's public casebook, for the course's own notebooks and tests (optkit reads it
+# where OPTKIT_CASEBOOK points); a build artifact: each release folder carries its own.
+COURSE_CASEBOOK = REPO_ROOT / "build" / "casebook" / "public_cases.json"
 
 
 @dataclass(frozen=True)

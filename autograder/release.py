@@ -1,4 +1,8 @@
-"""`release`: build the student release (nbgrader generate_assignment + vendored optkit) and verify it."""
+"""`release`: build the student release (nbgrader generate_assignment + vendored optkit) and verify it.
+
+Each folder of notebooks/ is built on its own and touches no other: nbgrader's notebook, optkit's
+sources with a casebook of that assignment's functions only, and its stamp (``stamp.py``).
+"""
 import copy
 import shutil
 from dataclasses import dataclass, field
@@ -6,8 +10,8 @@ from pathlib import Path
 
 import nbformat
 
-from . import casebook, notebooks
-from .course import OPTKIT, REPO_ROOT, Course
+from . import casebook, notebooks, stamp
+from .course import OPTKIT, Course
 from .leaks import Leak, find_leaks
 from .standalone import StandaloneRun, run_solved_release
 
@@ -38,12 +42,32 @@ class ReleaseResult:
         return not self.leaks and (self.standalone is None or self.standalone.ok)
 
 
-def vendor_optkit(destination: Path) -> None:
-    """Copy the student helper package next to the notebook, so the folder runs on its own."""
+CASEBOOK = Path("optkit") / "data" / "public_cases.json"   # in a release folder
+
+
+def vendor_optkit(destination: Path, casebook_text: str) -> None:
+    """Copy the student helper package next to the notebook, with the folder's own casebook,
+    so the folder runs on its own. (A casebook left in optkit's sources is not copied.)"""
     target = destination / "optkit"
     if target.exists():
         shutil.rmtree(target)
-    shutil.copytree(OPTKIT, target, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+    shutil.copytree(OPTKIT, target, ignore=shutil.ignore_patterns("__pycache__", "*.pyc", "data"))
+    (destination / CASEBOOK).parent.mkdir()
+    (destination / CASEBOOK).write_text(casebook_text, encoding="utf-8")
+
+
+def folder_casebook(functions: list[str], previous: str | None) -> str:
+    """The casebook text of a folder whose casebook holds ``functions``: the one it had
+    (``previous``) when that holds the same data up to rounding, so that a rebuild on another
+    machine rewrites nothing; else the one the solutions give now."""
+    fresh = casebook.render(functions)
+    if previous is not None and casebook.same_casebook(previous, fresh):
+        return previous
+    return fresh
+
+
+def _read(path: Path) -> str | None:
+    return path.read_text(encoding="utf-8") if path.is_file() else None
 
 
 def set_kernel_metadata(folder: Path) -> None:
@@ -57,7 +81,9 @@ def set_kernel_metadata(folder: Path) -> None:
 
 
 def generate(course: Course, assignment: str, *, record_in_gradebook: bool = False) -> Path:
-    """nbgrader generate_assignment into the course's release folder (notebooks/)."""
+    """nbgrader generate_assignment into the course's release folder (notebooks/NN_topic/ and
+    nothing else), then optkit with the folder's casebook, then the folder's stamp."""
+    previous = _read(course.release / assignment / CASEBOOK)   # before nbgrader replaces it
     try:
         course.nbgrader("generate_assignment", assignment, force=True, create=record_in_gradebook,
                         settings={"GenerateAssignment": {"no_database": not record_in_gradebook},
@@ -68,17 +94,18 @@ def generate(course: Course, assignment: str, *, record_in_gradebook: bool = Fal
     if not folder.exists():
         raise ReleaseError(f"nbgrader generate_assignment {assignment} wrote no {folder}")
     set_kernel_metadata(folder)
-    vendor_optkit(folder)
+    source_nb = course.source_notebook(assignment)
+    functions = casebook.functions_of(notebooks.read(source_nb), assignment)
+    vendor_optkit(folder, folder_casebook(functions, previous))
+    # Last, since it holds the digest of every other file.
+    stamp.write(folder, stamp.make(folder, assignment, source_nb, functions))
     return folder
 
 
 def release(course: Course = Course(), *, assignments: list[str] | None = None,
             run_check: bool = True, record_in_gradebook: bool = False) -> list[ReleaseResult]:
-    """Regenerate the public cases and the release of each assignment, then verify every folder."""
-    if course.root == REPO_ROOT:
-        fresh = casebook.render()
-        if not casebook.same_casebook(casebook.CASEBOOK.read_text(encoding="utf-8"), fresh):
-            casebook.write_public_casebook()     # rounding alone never rewrites it
+    """Rebuild the release folder of each of ``assignments`` (default: every one), leaving the
+    others untouched, then verify each folder rebuilt."""
     results = []
     for assignment in assignments or course.assignments():
         folder = generate(course, assignment, record_in_gradebook=record_in_gradebook)

@@ -50,7 +50,9 @@ def standalone_folder(release_dir: Path):
         blocker = Path(scratch) / "blocker"
         blocker.mkdir()
         (blocker / "sitecustomize.py").write_text(_BLOCKER)
-        yield work, dict(os.environ, PYTHONPATH=str(blocker), MPLBACKEND="Agg")
+        # The folder's own casebook, never one the environment names (the test suite's).
+        env = {key: value for key, value in os.environ.items() if key != "OPTKIT_CASEBOOK"}
+        yield work, dict(env, PYTHONPATH=str(blocker), MPLBACKEND="Agg")
 
 
 def solved_release_notebook(release_dir: Path, source_nb_path: Path):

@@ -70,6 +70,7 @@ from optkit.signatures import params_of, problem  # noqa: E402
 from solutions import reference  # noqa: E402
 from solutions.cases import hidden_cases  # noqa: E402
 from autograder.hidden_checks import hidden_rng  # noqa: E402
+from autograder.casebook import write_public_casebook  # noqa: E402
 
 PROBE_SEEDS = list(range(1, 13))
 MODEL_PROBE_SEEDS = [1, 2]           # model trains networks: fewer, but the same kinds of case
@@ -646,6 +647,8 @@ def main(argv=None) -> int:
     parser.add_argument("--markdown", action="store_true", help="print the table only")
     parser.add_argument("--json", type=Path, help="write every mutant's outcome to this file")
     args = parser.parse_args(argv)
+    # optkit's sources hold no casebook: the public checks here read the whole course's, built now.
+    public_checks.CASEBOOK = write_public_casebook()
     names = args.functions or list(CONTRACTS)
     rows = []
     for name in names:

@@ -1,7 +1,7 @@
 """Test cases of the graded functions: a few fixed public cases and many random hidden ones.
 
 * ``public_cases(name)``: small, seeded and readable (values rounded to two decimals). The
-  casebook stores them with the reference outputs in ``optkit/data/public_cases.json``, so
+  casebook stores them with the reference outputs in each release folder's optkit, so
   students see them.
 * ``hidden_cases(name, rng)``: drawn from ``rng`` when work is graded -- several layer counts,
   shapes, hyper-parameters, float32 inputs and edge values -- so no answer can be hard-coded.

@@ -1,10 +1,11 @@
-"""autograder.casebook: the committed public casebook is fresh and holds what the checks need."""
+"""autograder.casebook: the casebooks are fresh, hold what the checks need, and only that."""
 import json
 
 import pytest
 
-from autograder import casebook
-from optkit.contracts import get_contract
+from autograder import casebook, notebooks
+from autograder.course import COURSE_CASEBOOK, OPTKIT, Course
+from optkit.contracts import CONTRACTS, get_contract
 from optkit.public_checks import CASEBOOK, stored_cases
 from autograder.hidden_checks import mistake_params
 from optkit.runner import judge, observe
@@ -12,12 +13,36 @@ from solutions import reference
 from solutions.cases import functions_with_cases, public_cases
 from solutions.mistakes import catalog
 
+COURSE = Course()
+# 06's notebook brings along the student's functions of 01-05 and checks each of them there.
+EARLIER_WORK_OF_06 = {"random_mini_batches", "update_parameters_with_gd", "initialize_velocity",
+                      "update_parameters_with_momentum", "initialize_adam",
+                      "update_parameters_with_adam", "update_lr", "schedule_lr_decay"}
 
-def test_the_committed_casebook_is_what_the_solutions_build_now():
-    assert CASEBOOK == casebook.CASEBOOK
-    assert casebook.same_casebook(CASEBOOK.read_text(encoding="utf-8"), casebook.render()), (
-        "optkit/data/public_cases.json is stale: run `python -m autograder.casebook`")
-    assert casebook.main(["--check"]) == 0
+
+def test_the_tests_read_the_whole_course_casebook_built_from_the_solutions_now():
+    assert CASEBOOK == COURSE_CASEBOOK
+    assert casebook.same_casebook(CASEBOOK.read_text(encoding="utf-8"), casebook.render())
+
+
+def test_optkit_sources_hold_no_casebook():
+    assert not list(OPTKIT.rglob("*.json")), "casebooks are built into build/ and release folders"
+
+
+@pytest.mark.parametrize("assignment", COURSE.assignments())
+def test_an_assignment_casebook_holds_its_functions_and_the_earlier_ones_it_brings(assignment):
+    own = {name for name, contract in CONTRACTS.items() if contract.assignment == assignment}
+    expected = own | (EARLIER_WORK_OF_06 if assignment == "06_training" else set())
+    found = casebook.functions_of(notebooks.read(COURSE.source_notebook(assignment)), assignment)
+    assert sorted(found) == sorted(expected) and found == sorted(found)
+    assert set(get_contract("model").uses) <= EARLIER_WORK_OF_06
+
+
+def test_a_casebook_of_some_functions_holds_exactly_them_as_the_whole_one_does():
+    names = ["initialize_velocity", "update_lr"]
+    some, whole = json.loads(casebook.render(names)), json.loads(casebook.render())
+    assert list(some["functions"]) == names
+    assert some["functions"] == {name: whole["functions"][name] for name in names}
 
 
 def test_staleness_ignores_rounding_but_not_a_changed_value():

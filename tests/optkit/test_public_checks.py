@@ -125,3 +125,22 @@ def test_ipython_shows_the_message_and_none_of_the_engine_frames(tmp_path):
     assert "did you forget to\n  return v?" in shown                # laid out in 80 columns
     assert max(len(line) for line in shown.splitlines()) <= 80
     assert "Traceback" not in shown and "runner.py" not in shown and "public_checks" not in shown
+
+
+def test_a_function_of_another_assignment_is_refused_with_where_to_check_it(
+        tmp_path, monkeypatch):
+    """A release folder's casebook holds its own assignment's functions: the message says where
+    the others are checked, and names no instructor's tool."""
+    from optkit import public_checks
+    from autograder import casebook
+    path = casebook.write_public_casebook(tmp_path / "public_cases.json", [MOMENTUM])
+    monkeypatch.setattr(public_checks, "CASEBOOK", path)
+    optkit.check(MOMENTUM, reference(MOMENTUM))
+    with pytest.raises(LookupError) as caught:
+        optkit.check("update_parameters_with_gd", reference("update_parameters_with_gd"))
+    message = str(caught.value)
+    assert "no public cases for 'update_parameters_with_gd'" in message
+    assert "01_gradient_descent folder" in message and "autograder" not in message
+    monkeypatch.setattr(public_checks, "CASEBOOK", tmp_path / "missing.json")
+    with pytest.raises(FileNotFoundError, match="keep the optkit folder that came with"):
+        optkit.check(MOMENTUM, reference(MOMENTUM))

@@ -1,18 +1,25 @@
 """The committed release (notebooks/) is in sync with source/, leak-free and self-contained."""
 import filecmp
+import json
 import shutil
+import types
 
 import nbformat
 import pytest
 
-from autograder import notebooks
-from autograder.course import Course
+from autograder import casebook, notebooks, stamp
+from autograder.cli import main as autograder
+from autograder.course import OPTKIT, Course
 from autograder.leaks import find_leaks
-from autograder.release import KERNELSPEC, LANGUAGE_INFO, generate
+from autograder.release import CASEBOOK, KERNELSPEC, LANGUAGE_INFO, generate
 from autograder.standalone import run_solved_release
+from optkit import public_checks
+from optkit.contracts import get_contract
+from solutions import reference
 
 COURSE = Course()
 ASSIGNMENTS = COURSE.assignments()
+STALE = "run `autograder release {}` and commit notebooks/"
 
 
 def _tree(folder):
@@ -20,14 +27,80 @@ def _tree(folder):
                   if p.is_file() and "__pycache__" not in p.parts)
 
 
+def _snapshot(folder) -> dict:
+    """Every file of the folder -> (its bytes, its modification time)."""
+    return {name: ((folder / name).read_bytes(), (folder / name).stat().st_mtime_ns)
+            for name in _tree(folder)}
+
+
+@pytest.mark.parametrize("assignment", ASSIGNMENTS)
+def test_each_folder_holds_what_its_stamp_says_built_from_the_sources_now(assignment):
+    folder, source = COURSE.release / assignment, COURSE.source_notebook(assignment)
+    assert stamp.unlike_stamp(folder) == [], STALE.format(assignment)
+    functions = casebook.functions_of(notebooks.read(source), assignment)
+    assert stamp.stale_inputs(stamp.read(folder), source, OPTKIT, functions) == [], (
+        STALE.format(assignment))
+
+
 @pytest.mark.parametrize("assignment", ASSIGNMENTS)
 def test_committed_release_equals_a_fresh_release(assignment, empty_scratch_course):
-    shutil.rmtree(empty_scratch_course.release)
+    """Rebuilt over its committed copy, as `autograder release` does, nothing changes."""
     fresh = generate(empty_scratch_course, assignment)
     committed = COURSE.release / assignment
-    assert _tree(committed) == _tree(fresh), "run `autograder release` and commit notebooks/"
+    assert _tree(committed) == _tree(fresh), STALE.format(assignment)
     _, mismatch, errors = filecmp.cmpfiles(committed, fresh, _tree(fresh), shallow=False)
-    assert not mismatch and not errors, f"stale release files {mismatch + errors}: run `autograder release`"
+    assert not mismatch and not errors, (
+        f"stale release files {mismatch + errors}: {STALE.format(assignment)}")
+
+
+@pytest.mark.parametrize("assignment", ASSIGNMENTS)
+def test_a_folder_casebook_holds_exactly_its_functions_with_the_data_of_the_whole_one(assignment):
+    """Which functions an assignment holds: tests/autograder/test_checks_casebook.py."""
+    stored = json.loads((COURSE.release / assignment / CASEBOOK).read_text(encoding="utf-8"))
+    whole = json.loads(casebook.render())
+    expected = casebook.functions_of(notebooks.read(COURSE.source_notebook(assignment)), assignment)
+    assert list(stored["functions"]) == expected
+    assert casebook.same_casebook(json.dumps(stored["functions"]), json.dumps(
+        {name: whole["functions"][name] for name in expected}))
+
+
+def test_06_release_casebook_lets_model_check_the_earlier_functions(monkeypatch):
+    monkeypatch.setattr(public_checks, "CASEBOOK", COURSE.release / "06_training" / CASEBOOK)
+    model = get_contract("model")
+    namespace = {name: reference(name) for name in model.uses}
+    fn = types.FunctionType((lambda: None).__code__, namespace)   # its globals: the earlier work
+    assert public_checks.earlier_findings(model, fn) == dict.fromkeys(model.uses)
+    namespace["update_parameters_with_gd"] = lambda parameters, grads, learning_rate: parameters
+    assert public_checks.earlier_findings(model, fn)["update_parameters_with_gd"]
+
+
+def test_a_changed_or_added_file_and_changed_sources_make_a_folder_stale(tmp_path):
+    assignment = "03_momentum"
+    folder = tmp_path / assignment
+    shutil.copytree(COURSE.release / assignment, folder)
+    notebook = COURSE.release_notebook(assignment).name
+    (folder / notebook).write_text((folder / notebook).read_text() + " ")
+    (folder / "optkit" / "extra.py").write_text("")
+    problems = stamp.unlike_stamp(folder)
+    assert f"{notebook}: changed since the release" in problems
+    assert "optkit/extra.py: not in the release" in problems
+    assert "optkit: its sources are not those the stamp names" in problems
+    source = tmp_path / "source.ipynb"
+    source.write_bytes(COURSE.source_notebook(assignment).read_bytes() + b"\n")
+    stale = stamp.stale_inputs(stamp.read(folder), source, OPTKIT, ["initialize_velocity"])
+    assert len(stale) == 2 and "changed since the release" in stale[0]
+    assert "would now hold ['initialize_velocity']" in stale[1]
+
+
+def test_releasing_one_assignment_leaves_every_other_folder_and_optkit_untouched(
+        empty_scratch_course):
+    course, target = empty_scratch_course, "04_adaptive_methods"
+    before = {a: _snapshot(course.release / a) for a in ASSIGNMENTS if a != target}
+    optkit_before = stamp.sources_digest(OPTKIT), _tree(OPTKIT)
+    assert autograder(["--course-dir", str(course.root), "release", target, "--no-run"]) == 0
+    assert {a: _snapshot(course.release / a) for a in before} == before
+    assert (stamp.sources_digest(OPTKIT), _tree(OPTKIT)) == optkit_before
+    assert stamp.unlike_stamp(course.release / target) == []
 
 
 @pytest.mark.parametrize("assignment", ASSIGNMENTS)

@@ -102,7 +102,7 @@ class Lab:
         shutil.copytree(Course().release / ASSIGNMENT, self.folder)
         self.names = _write_work(self.folder)
         self.env = {key: value for key, value in os.environ.items()
-                    if key not in ("MPLBACKEND", "JUPYTER_PREFER_ENV_PATH")}
+                    if key not in ("MPLBACKEND", "JUPYTER_PREFER_ENV_PATH", "OPTKIT_CASEBOOK")}
         self.env.update(JUPYTER_CONFIG_DIR=str(root / "config"), IPYTHONDIR=str(root / "ipython"),
                         JUPYTER_RUNTIME_DIR=str(root / "runtime"), HOME=str(root / "home"))
         (root / "home").mkdir()

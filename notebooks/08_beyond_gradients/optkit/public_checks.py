@@ -1,10 +1,13 @@
 """``check(name, fn)``: the public check a notebook runs under each exercise.
 
-It replays the stored public cases of ``data/public_cases.json`` (generated from the reference
-solutions by ``python -m autograder.casebook``, never edited by hand). Those cases also hold the
-outputs of known mistakes -- data only -- so a wrong answer can be named with a hint.
+It replays the stored public cases of the casebook, ``data/public_cases.json`` beside this module
+(generated from the reference solutions when the assignment was released, never edited by hand):
+in an assignment's folder, the cases of that assignment's functions and of the earlier ones it
+uses. Those cases also hold the outputs of known mistakes -- data only -- so a wrong answer can
+be named with a hint. The environment variable ``OPTKIT_CASEBOOK`` may name another casebook.
 """
 import json
+import os
 from pathlib import Path
 
 from .compare import DIAGNOSIS_PATTERN  # noqa: F401  (re-exported: the grader parses feedback)
@@ -14,7 +17,10 @@ from .runner import (CheckFailure, Candidate, JudgedCase, Observation, check_sig
 from .serialization import decode
 from .signatures import POSITIONAL, Param
 
-CASEBOOK = Path(__file__).resolve().parent / "data" / "public_cases.json"
+# Read at import: the course's own tests and notebooks run this package from its sources, which
+# hold no casebook, and point OPTKIT_CASEBOOK at the whole course's.
+CASEBOOK = Path(os.environ.get("OPTKIT_CASEBOOK")
+                or Path(__file__).resolve().parent / "data" / "public_cases.json")
 PASS_LINE = ("✓ {name} passed {count} public cases. "
              "Hidden tests with random cases run when your work is graded.")
 
@@ -71,10 +77,17 @@ def stored_cases(name: str) -> list[JudgedCase]:
 
 def _stored(name):
     """(cases, mistakes) of ``name``, freshly decoded from the casebook (callers may modify)."""
-    book = json.loads(CASEBOOK.read_text(encoding="utf-8"))
+    try:
+        book = json.loads(CASEBOOK.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise FileNotFoundError(f"optkit has no public cases here ({CASEBOOK} is missing): keep "
+                                "the optkit folder that came with this assignment, whole, next "
+                                "to its notebook") from None
     if name not in book["functions"]:
-        raise LookupError(f"the casebook has no public cases for {name!r}; "
-                          "run `python -m autograder.casebook` to regenerate it")
+        home = get_contract(name).assignment
+        raise LookupError(f"this folder's optkit has no public cases for {name!r}: {name} "
+                          f"belongs to assignment {home}; check it in the notebook of the "
+                          f"{home} folder, with the optkit that came with it")
     entry = decode(book["functions"][name])
     contract = get_contract(name)
     cases = [JudgedCase(case["label"], case["inputs"],
