@@ -58,7 +58,8 @@ def test_compare_gives_paths_and_losses_together_or_one_map_per_run():
     assert len(plots.compare(VALLEY, runs, title="Figure").axes) == 2
     separate = plots.compare(VALLEY, runs, title="Figure", separate=True)
     assert len(separate.axes) == 4
-    assert [ax.get_title() for ax in separate.axes[:3]] == ["Figure: a", "Figure: b", "Figure: c"]
+    assert [ax.get_title() for ax in separate.axes[:3]] == ["a", "b", "c"]
+    assert separate.get_suptitle() == "Figure"
 
 
 def test_decision_boundary_shades_both_classes_and_draws_the_data():
