@@ -7,7 +7,6 @@ public checks print them and hidden checks leave them out -- one comparison, two
 """
 import math
 import numbers
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -15,10 +14,6 @@ from itertools import combinations
 
 import numpy as np
 
-# The class report parses feedback for this line; group 1 is "function:key".
-DIAGNOSIS_PATTERN = re.compile(
-    r"^Likely mistake \[(?P<mistake>(?P<function>\w+):(?P<key>\w+))\]: "
-    r"(?P<title>.+?)\. (?P<hint>.+)$", re.MULTILINE)
 MAX_INDICES = 4        # differing entries listed in a message
 _FLOAT32_EPS = float(np.finfo(np.float32).eps)
 
@@ -53,11 +48,6 @@ class Problem:
     def lines(self, reveal: bool) -> list[str]:
         extra = self.details + (self.reveal if reveal else ())
         return [f"{self.path}: {self.what}"] + [f"    {line}" for line in extra]
-
-
-def diagnosis_line(function: str, key: str, title: str, hint: str) -> str:
-    """The line that names a catalogued mistake; :data:`DIAGNOSIS_PATTERN` parses it."""
-    return f"Likely mistake [{function}:{key}]: {title}. {hint}"
 
 
 def compare(expected, got, path: str, tol: Tolerance, naming: Naming = Naming()) -> list[Problem]:

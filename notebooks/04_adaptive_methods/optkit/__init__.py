@@ -2,11 +2,10 @@
 import importlib
 
 from .budget import budget
-from .compare import DIAGNOSIS_PATTERN
 from .public_checks import check
 from .runner import CheckFailure
 
-__all__ = ["check", "CheckFailure", "DIAGNOSIS_PATTERN", "budget"]
+__all__ = ["check", "CheckFailure", "budget"]
 
 
 def __getattr__(name):

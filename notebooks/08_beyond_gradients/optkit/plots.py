@@ -4,7 +4,11 @@ Introduced in 03_momentum and reused by later notebooks. Every function draws on
 given (or on a new figure) and returns what it drew on, so cells can add titles or combine panels.
 """
 import matplotlib.pyplot as plt
+import matplotlib.transforms as transforms
 import numpy as np
+
+from .messages import fit
+from .public_checks import has_passed
 
 COLORS = plt.rcParams["axes.prop_cycle"].by_key()["color"]
 # Points driven by landscapes.run_optimizer travel as {"W1": [[x]], "b1": [[y]]}: the default
@@ -93,30 +97,39 @@ def loss_curves(curves, ax=None, title="Loss along the way", log=True):
 
 
 def compare(landscape, runs, title=None, markers=True, separate=False, figsize=None):
-    """Paths on the contour map (left) and loss curves (right) for ``runs``.
+    """Paths on the contour map (left) and loss curves (right) for ``runs``, under ``title``.
 
     ``runs`` maps a label to ``(path, losses)``, exactly what ``landscapes.run_optimizer``
-    returns; the legend of the loss panel names the colors of both panels. With
+    returns; the legend of the loss panel (under it, unless ``separate``) names the colors of
+    both panels. With
     ``separate=True`` every path gets its own map, one under the other, so paths that cross each
-    other stay readable. Returns the figure.
+    other stay readable. The default size fits a notebook column (10 inches wide). Returns the
+    figure.
     """
     rows = len(runs) if separate else 1
-    figsize = figsize or (14, 4.2 if rows == 1 else 2.3 * rows + 0.6)
+    figsize = figsize or (10, 4.2 if rows == 1 else 2.3 * rows + 0.8)
     fig = plt.figure(figsize=figsize)
     grid = fig.add_gridspec(rows, 2, width_ratios=[2.2, 1])
     colors = dict(zip(runs, _cycle()))
     point_runs = {label: path for label, (path, _) in runs.items()}
-    prefix = "" if title is None else f"{title}: "
     if separate:
         for row, (label, path) in enumerate(point_runs.items()):
             paths(landscape, {label: path}, ax=fig.add_subplot(grid[row, 0]), markers=markers,
-                  title=f"{prefix}{label}", styles={label: {"color": colors[label]}},
-                  legend=False)
+                  title=label, styles={label: {"color": colors[label]}}, legend=False)
     else:
         paths(landscape, point_runs, ax=fig.add_subplot(grid[0, 0]), markers=markers,
-              title=f"{prefix}paths", legend=False)
-    loss_curves({label: losses for label, (_, losses) in runs.items()},
-                ax=fig.add_subplot(grid[:, 1]), title=f"{prefix}loss")
+              title="paths", legend=False)
+    loss_ax = loss_curves({label: losses for label, (_, losses) in runs.items()},
+                          ax=fig.add_subplot(grid[:, 1]), title="loss")
+    if not separate:
+        # Beside a single short map the loss panel is too small to hold long labels without
+        # hiding curves: the legend goes under it, below its axis label.
+        under = transforms.offset_copy(loss_ax.transAxes, fig=fig, y=-36, units="points")
+        loss_ax.legend(loc="upper center", bbox_to_anchor=(0.5, 0), bbox_transform=under,
+                       fontsize="small")
+    # Once above both panels: repeated over the narrow loss panel it would run off its edge.
+    if title is not None:
+        fig.suptitle(title)
     fig.tight_layout()
     return fig
 
@@ -154,3 +167,13 @@ def _cycle():
     """Colors for successive curves, repeating after the default cycle runs out."""
     while True:
         yield from COLORS
+
+
+def show(*uses) -> None:
+    """Show the figure (``plt.show()``), then, under it, one line naming each function of
+    ``uses`` (the student's own graded functions the figure is drawn from) that has not passed
+    its check in this kernel: the picture may come from a wrong function."""
+    plt.show()
+    unchecked = [getattr(fn, "__name__", repr(fn)) for fn in uses if not has_passed(fn)]
+    if unchecked:
+        print(fit(f"⚠ Not passed its check: {', '.join(unchecked)}. This figure may be wrong."))

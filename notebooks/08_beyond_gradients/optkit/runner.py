@@ -16,18 +16,27 @@ from typing import Callable
 import numpy as np
 
 from . import signatures
-from .compare import EXACT, Problem, compare, compare_returned, diagnosis_line
+from .compare import EXACT, Problem, compare, compare_returned
+from .messages import Failure, fit, mistake_failure
 
 ENGINE_DIR = Path(__file__).resolve().parent
 MAX_PATHS = 6          # other differing places named after the first one
 
 
 class CheckFailure(AssertionError):
-    """A graded function does not do what its contract says; the message says where and how."""
+    """A graded function does not do what its contract says; the message says where and how,
+    and ``mistakes`` holds the ``function:key`` of each catalogued mistake it names."""
+
+    def __init__(self, failure: "Failure | str"):
+        self.failure = failure if isinstance(failure, Failure) else Failure(str(failure))
+        self.mistakes = self.failure.mistakes
+        super().__init__(self.failure.message)
 
     def _render_traceback_(self):
-        # IPython shows these lines instead of a traceback: the message, not the engine's frames.
-        return str(self).splitlines()
+        # IPython shows these lines instead of a traceback (and ipykernel sends them on as the
+        # error's traceback, which Validate shows): the message laid out for the student's eye,
+        # not the engine's frames.
+        return fit(str(self)).splitlines()
 
 
 @dataclass(frozen=True)
@@ -130,18 +139,19 @@ def check_signature(contract, fn, candidates: Callable[[], list] = list) -> None
         raise CheckFailure(failure)
 
 
-def signature_failure(contract, params, candidates: Callable[[], list] = list) -> str | None:
-    """The message for a signature that does not fit the contract, or None (also when Python
+def signature_failure(contract, params,
+                      candidates: Callable[[], list] = list) -> Failure | None:
+    """The failure of a signature that does not fit the contract, or None (also when Python
     cannot tell the signature: then the calls decide)."""
     if params is None:
         return None
     what = signatures.problem(contract, params)
     if what is None:
         return None
-    named = [diagnosis_line(contract.name, c.key, c.title, c.hint) for c in candidates()
+    named = [mistake_failure(contract.name, c.key, c.title, c.hint) for c in candidates()
              if c.params is not None
              and signatures.same_signature(list(c.params), params, len(contract.args))]
-    return "\n".join([signatures.message(contract, params, what)] + named)
+    return sum(named, Failure(signatures.message(contract, params, what)))
 
 
 def run_student(contract, fn, cases, kind: str) -> list[Observation]:
@@ -158,7 +168,7 @@ def run_student(contract, fn, cases, kind: str) -> list[Observation]:
 
 
 def verdict(contract, cases, observations, kind: str, candidates: Callable[[], list],
-            *, reveal: bool, earlier: Callable[[], dict] | None = None) -> str | None:
+            *, reveal: bool, earlier: Callable[[], dict] | None = None) -> Failure | None:
     """None when every case passes; otherwise the failure message, with any diagnosis.
 
     ``earlier`` (public checks of a function with ``uses``) returns, for each earlier function
@@ -167,12 +177,13 @@ def verdict(contract, cases, observations, kind: str, candidates: Callable[[], l
     problems = [judge(contract, case.expected, obs) for case, obs in zip(cases, observations)]
     if not any(problems):
         return None
-    diagnoses = [diagnosis_line(contract.name, c.key, c.title, c.hint) for c in candidates()
+    diagnoses = [mistake_failure(contract.name, c.key, c.title, c.hint) for c in candidates()
                  if behaves_like(contract, c, cases, observations)]
     if not diagnoses and earlier is not None and contract.uses:
-        diagnoses.append(earlier_work_note(contract, earlier()))  # not a diagnosis: a finding
-    return failure_message(contract.name, kind, cases, problems, reveal=reveal) + "".join(
-        "\n" + line for line in diagnoses)
+        # not a diagnosis: a finding, so it names no mistake
+        diagnoses.append(Failure(earlier_work_note(contract, earlier())))
+    return sum(diagnoses, Failure(failure_message(contract.name, kind, cases, problems,
+                                                  reveal=reveal)))
 
 
 def earlier_work_note(contract, findings: dict) -> str:
