@@ -42,9 +42,11 @@ def functions_with_mistakes() -> list[str]:
 
 @lru_cache(maxsize=None)
 def _registry() -> dict[str, tuple[Mistake, ...]]:
-    """Import every assignment module of this package and group their MISTAKES by function."""
+    """Import every assignment module of this package and group their MISTAKES by function
+    (a module named with a leading underscore, like ``_slips``, is a helper, not an assignment)."""
     found: dict[str, list[Mistake]] = {}
-    for module in sorted(info.name for info in pkgutil.iter_modules(__path__)):
+    for module in sorted(info.name for info in pkgutil.iter_modules(__path__)
+                         if not info.name.startswith("_")):
         for mistake in importlib.import_module(f"{__name__}.{module}").MISTAKES:
             keys = [m.key for m in found.get(mistake.function, [])]
             if mistake.key in keys:
