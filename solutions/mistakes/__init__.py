@@ -1,9 +1,12 @@
 """The mistake catalog: realistic wrong implementations of the graded functions, with hints.
 
-One module per assignment (``momentum.py``, ...) defines each mistake as a plain, self-contained
+One module per assignment (``momentum.py``, ...) defines each mistake as a self-contained
 function with the contract's signature -- the sample class pastes its source into a notebook, so
-it may use only ``np`` -- and lists them in ``MISTAKES``. Adding a module is all it takes: the
-casebook stores each mistake's outputs on the public cases, and the hidden checks run it.
+it may use only ``np`` -- and lists them in ``MISTAKES``. Where a mistake is a small edit of a
+right answer it is written as that slip (``_slips``: the answer once, then ``(old, new)`` edits
+beside each mistake's key and title), compiled with its whole source kept. Adding a module is
+all it takes: the casebook stores each mistake's outputs on the public cases, and the hidden
+checks run it.
 """
 import importlib
 import pkgutil

@@ -20,18 +20,21 @@ def source(function) -> str:
     return inspect.getsource(function)
 
 
-def slipped(answer: str, name: str, what: str, *edits: tuple[str, str], namespace: dict):
+def slipped(answer: str, name: str, what: str, *edits: tuple[str, str], namespace: dict,
+            once: bool = False):
     """``answer`` (the source of one function) renamed ``name``, its docstring replaced by
-    ``what``, with each ``(old, new)`` edit applied at every place ``old`` occurs (it must occur),
-    compiled into ``namespace`` (a module's ``globals()``) and returned."""
+    ``what``, with each ``(old, new)`` edit applied at every place ``old`` occurs (it must occur;
+    with ``once``, exactly once), compiled into ``namespace`` (a module's ``globals()``) and
+    returned."""
     header, body = answer.split(":\n", 1)           # the signature, and what follows it
     indent = " " * len(_DEF.search(header).group())   # of the signature's continuation lines
     header = _DEF.sub(f"def {name}(", header, count=1).replace(
         "\n" + indent, "\n" + " " * len(f"def {name}("))
     text = _DOCSTRING.sub(f'    """{what}"""\n', header + ":\n" + body, count=1)
     for old, new in edits:
-        if old not in text:
-            raise ValueError(f"{name}: {old!r} is not in the answer it slips from")
+        if text.count(old) != 1 if once else old not in text:
+            raise ValueError(f"{name}: {old!r} is not {'exactly one place' if once else 'in'} "
+                             "the answer it slips from")
         text = text.replace(old, new)
     filename = f"<catalogued mistake {name}>"
     linecache.cache[filename] = (len(text), None, text.splitlines(True), filename)
