@@ -3,8 +3,10 @@
 The mistakes of a function of assignment ``NN_topic`` live in ``<topic>.py`` here (the naming
 rule of ``solutions``): each is a plain, self-contained function with the contract's signature
 -- the sample class pastes its source into a notebook, so it may use only ``np`` -- listed in
-the module's ``MISTAKES``. The casebook stores each mistake's outputs on the public cases, and
-the hidden checks run it.
+the module's ``MISTAKES``. Where a mistake is a small edit of a right answer it is written as
+that slip (``_slips``: the answer once, then ``(old, new)`` edits beside each mistake's key and
+title), compiled with its whole source kept. The casebook stores each mistake's outputs on the
+public cases, and the hidden checks run it.
 """
 from dataclasses import dataclass
 from functools import lru_cache

@@ -1,17 +1,14 @@
 """Catalogued mistakes of 06_training: the training loop ``model``.
 
-Each mistake is written as its slip: the lines of the reference loop (``solutions.training``) it
-changes, ``(old, new)``. ``slipped`` applies them to the reference's source and compiles the
-result here, so the mistake reads at a glance and stays in step with the reference, while its
-source (``inspect.getsource`` works) is still the whole answer cell a student might write, which
-the sample class pastes into a notebook. Like a student's answer it calls the names the notebook
-provides -- the network helpers of ``optkit.network``, ``OPTIMIZERS`` and the earlier work
-(optimizers, mini-batches) -- imported here under the same names. None of them raises on a case.
+Each mistake is written as its slip (``_slips``): the lines of the reference loop
+(``solutions.training``) it changes, ``(old, new)``, each exactly once. They are applied to the
+reference's source and the result compiled here, so the mistake reads at a glance and stays in
+step with the reference, while its source (``inspect.getsource`` works) is still the whole answer
+cell a student might write, which the sample class pastes into a notebook. Like a student's
+answer it calls the names the notebook provides -- the network helpers of ``optkit.network``,
+``OPTIMIZERS`` and the earlier work (optimizers, mini-batches) -- imported here under the same
+names. None of them raises on a case.
 """
-import inspect
-import linecache
-import re
-
 from optkit.network import (  # noqa: F401  (the names the notebook binds; the slips use them)
     backward_propagation, compute_cost, forward_propagation, initialize_parameters_he,
 )
@@ -25,28 +22,14 @@ from solutions.momentum import (  # noqa: F401
 from solutions.training import OPTIMIZERS  # noqa: F401
 
 from . import Mistake
-
-_DOCSTRING = re.compile(r'    """.*?"""\n', re.DOTALL)
-
-
-def slipped(name: str, what: str, *edits: tuple[str, str]):
-    """The reference ``model`` renamed ``name``, documented by ``what``, with each ``(old, new)``
-    edit applied (``old`` must occur exactly once in the reference)."""
-    source = _DOCSTRING.sub(f'    """{what}"""\n', inspect.getsource(training.model), count=1)
-    source = source.replace("def model(", f"def {name}(", 1)
-    for old, new in edits:
-        if source.count(old) != 1:
-            raise ValueError(f"{name}: {old!r} is not exactly one place of the reference loop")
-        source = source.replace(old, new)
-    filename = f"<catalogued mistake {name}>"
-    linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
-    exec(compile(source, filename, "exec"), globals())
-    return globals()[name]
+from ._slips import slipped, source
 
 
 def _slip(key: str, title: str, hint: str, *edits: tuple[str, str]) -> Mistake:
     """The mistake ``key`` of model: the reference with ``edits``, named ``model_<key>``."""
-    return Mistake(key, "model", title, hint, slipped(f"model_{key}", f"{title}.", *edits))
+    return Mistake(key, "model", title, hint, slipped(
+        source(training.model), f"model_{key}", f"{title}.", *edits, namespace=globals(),
+        once=True))
 
 
 # The lines of the reference loop that the slips change (with their indentation).

@@ -14,13 +14,12 @@ import pytest
 
 import optkit
 import solutions.training
-from autograder.grade_id import GradeId
 from autograder.test_cells import TestCell
 from autograder.verdict import Judge
-from optkit import network
 from optkit.contracts import get_contract
-from solutions import reference
 from solutions.mistakes import catalog
+from tests.conftest import named_mistakes
+from tests.implementations.training_notebook import adam_twice_the_rate, training_notebook
 
 UNTRUSTED = Path(__file__).resolve().parents[2] / "autograder" / "untrusted"
 MODEL = "model"
@@ -49,25 +48,7 @@ def _recorded(recorder, tmp_path, judge, test, fn) -> dict:
     return json.loads(lines[-1])
 
 
-def _notebook(**earlier_work):
-    """``model`` (the reference loop) in a notebook-like namespace with these earlier functions."""
-    namespace = {"OPTIMIZERS": solutions.training.OPTIMIZERS, "np": __import__("numpy")}
-    namespace.update({name: getattr(network, name) for name in (
-        "initialize_parameters_he", "forward_propagation", "compute_cost",
-        "backward_propagation")})
-    namespace.update({name: reference(name) for name in EARLIER_WORK})
-    namespace.update(earlier_work)
-    exec(inspect.getsource(solutions.training.model), namespace)
-    return namespace
-
-
-def _adam_twice_the_rate(parameters, grads, v, s, t, learning_rate=0.01, beta1=0.9,
-                         beta2=0.999, epsilon=1e-8):
-    return reference("update_parameters_with_adam")(parameters, grads, v, s, t,
-                                                    2 * learning_rate, beta1, beta2, epsilon)
-
-
-PUBLIC = TestCell(GradeId(MODEL, "public"), MODEL, 4.0)
+PUBLIC = TestCell(f"test_{MODEL}_public", MODEL, "public", MODEL, 4.0)
 
 
 @pytest.fixture(scope="module")
@@ -77,7 +58,7 @@ def judge():
 
 def test_the_reference_loop_earns_the_points_and_its_earlier_work_is_recorded(
         recorder, tmp_path, judge):
-    record = _recorded(recorder, tmp_path, judge, PUBLIC, _notebook()["model"])
+    record = _recorded(recorder, tmp_path, judge, PUBLIC, training_notebook()["model"])
     assert set(record["earlier"]) == set(EARLIER_WORK)
     assert record["signature"]["parameters"][-1] == ["costs", "KEYWORD_ONLY", None]
     assert judge.verdict(PUBLIC, record).passed
@@ -85,7 +66,7 @@ def test_the_reference_loop_earns_the_points_and_its_earlier_work_is_recorded(
 
 def test_a_wrong_earlier_function_is_what_the_message_points_at(recorder, tmp_path, judge,
                                                                 capsys):
-    model = _notebook(update_parameters_with_adam=_adam_twice_the_rate)["model"]
+    model = training_notebook(update_parameters_with_adam=adam_twice_the_rate)["model"]
     verdict = judge.verdict(PUBLIC, _recorded(recorder, tmp_path, judge, PUBLIC, model))
     assert not verdict.passed and not verdict.mistake
     assert ("this one fails its public check here:\n    update_parameters_with_adam: ✗ "
@@ -97,7 +78,7 @@ def test_a_wrong_earlier_function_is_what_the_message_points_at(recorder, tmp_pa
 
 def test_a_loop_slip_the_catalogue_does_not_know_says_the_earlier_work_passes(
         recorder, tmp_path, judge):
-    namespace = _notebook()
+    namespace = training_notebook()
     source = inspect.getsource(solutions.training.model).replace(
         "costs.append(cost_avg)", "costs.append(cost_avg * 1.5)")
     exec(source, namespace)
@@ -116,17 +97,18 @@ def test_a_loop_slip_the_catalogue_does_not_know_says_the_earlier_work_passes(
                                  "without_costs"])
 def test_the_new_loop_slips_are_named_on_the_trusted_side(recorder, tmp_path, judge, key):
     [mistake] = [m for m in catalog(MODEL) if m.key == key]
-    namespace = _notebook()
+    namespace = training_notebook()
     namespace[mistake.implementation.__name__] = mistake.implementation
     verdict = judge.verdict(PUBLIC, _recorded(recorder, tmp_path, judge, PUBLIC,
                                               mistake.implementation))
     assert verdict.mistake == f"{MODEL}:{key}", verdict.message
+    assert named_mistakes(verdict) == [f"{MODEL}:{key}"]
     assert f"Likely mistake: {mistake.title}." in verdict.message
 
 
 def test_arguments_in_another_order_are_refused_with_the_expected_order(recorder, tmp_path):
     name = "update_parameters_with_rmsprop"
-    test = TestCell(GradeId(name, "public"), name, 1.0)
+    test = TestCell(f"test_{name}_public", name, "public", name, 1.0)
     judge = Judge([test])
     [mistake] = [m for m in catalog(name) if m.key == "arguments_swapped"]
     verdict = judge.verdict(test, _recorded(recorder, tmp_path, judge, test,

@@ -22,7 +22,7 @@ import pytest  # noqa: E402
 import optkit  # noqa: E402
 from optkit import plots, public_checks  # noqa: E402
 from optkit.contracts import CONTRACTS  # noqa: E402
-from solutions.optimizers import update_parameters_with_gd as reference_gd  # noqa: E402
+from solutions.gradient_descent import update_parameters_with_gd as reference_gd  # noqa: E402
 
 from .test_figure_sizes import NOTEBOOKS, code_without_magics  # noqa: E402
 

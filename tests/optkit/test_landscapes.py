@@ -3,6 +3,7 @@ import numpy as np
 import pytest
 
 from optkit import landscapes
+from tests.conftest import numeric_gradient
 
 LANDSCAPES = {
     "quadratic": landscapes.quadratic(),
@@ -12,16 +13,12 @@ LANDSCAPES = {
 }
 
 
-def _numeric_gradient(f, x, y, h=1e-6):
-    return ((f(x + h, y) - f(x - h, y)) / (2 * h), (f(x, y + h) - f(x, y - h)) / (2 * h))
-
-
 @pytest.mark.parametrize("name", LANDSCAPES)
 def test_gradient_matches_central_finite_differences(name):
     land = LANDSCAPES[name]
     rng = np.random.default_rng(0)
     for x, y in rng.uniform(-2, 2, size=(20, 2)):
-        np.testing.assert_allclose(land.grad(x, y), _numeric_gradient(land.f, x, y),
+        np.testing.assert_allclose(land.grad(x, y), numeric_gradient(land.f, x, y),
                                    rtol=1e-6, atol=1e-5)
 
 

@@ -6,7 +6,8 @@ import pytest
 
 from optkit.contracts import CONTRACTS, get_contract
 from optkit.signatures import (MIXED, POSITIONAL, Param, call, contract_params, from_plain,
-                               params_of, problem, render, same_value, to_plain)
+                               params_of, problem, render, same_signature, same_value,
+                               to_plain)
 from solutions import reference
 
 RMSPROP = get_contract("update_parameters_with_rmsprop")
@@ -85,3 +86,25 @@ def test_a_signature_travels_as_plain_data():
     assert from_plain(to_plain(params, lambda v: v), lambda v: v) == params
     with pytest.raises(ValueError):
         from_plain([["a", "POSITIONAL_OR_KEYWORD", 1, 2]], lambda v: v)
+
+
+def test_a_signature_is_the_same_when_its_first_positional_parameters_agree():
+    contract = [Param("grads"), Param("t"), Param("eta", has_default=True, default=0.3)]
+    same = [Param("grads"), Param("t"), Param("eta", has_default=True, default=0.30000)]
+    assert same_signature(contract, same, 3)
+    assert same_signature(contract, same + [Param("costs", "KEYWORD_ONLY", True, None)], 3)
+    assert same_signature(contract, [Param("grads"), Param("t"), Param("gamma")], 2)
+    assert not same_signature(contract, [Param("grads"), Param("t"), Param("gamma")], 3)
+    assert not same_signature(contract, [Param("grads"), Param("t"), Param("eta")], 3)
+    assert not same_signature(contract, same[:2], 3)
+    assert not same_signature(
+        contract, same[:2] + [Param("eta", has_default=True, default=0.5)], 3)
+
+
+def test_plain_data_that_is_no_signature_is_refused_and_long_names_are_cut():
+    assert to_plain(None, repr) is None and from_plain(None, repr) is None
+    for data in ({"a": 1}, [["a"]], [[1, "POSITIONAL_OR_KEYWORD"]], ["a"]):
+        with pytest.raises(ValueError):
+            from_plain(data, lambda v: v)
+    [param] = from_plain([["x" * 500, "K" * 500]], lambda v: v)
+    assert (len(param.name), len(param.kind), param.has_default) == (100, 30, False)

@@ -6,6 +6,7 @@ import pytest
 
 from optkit import landscapes
 from solutions.beyond_gradients import acceptance_probability, rank_weights, tournament_selection
+from tests.conftest import numeric_gradient
 
 # ---------------------------------------------------------------- rank_weights
 
@@ -233,17 +234,13 @@ MULTIMODAL = {"rastrigin": landscapes.rastrigin(), "ackley": landscapes.ackley()
               "eggholder": landscapes.eggholder()}
 
 
-def _numeric_gradient(f, x, y, h):
-    return ((f(x + h, y) - f(x - h, y)) / (2 * h), (f(x, y + h) - f(x, y - h)) / (2 * h))
-
-
 @pytest.mark.parametrize("name", MULTIMODAL)
 def test_gradients_match_central_finite_differences_away_from_kinks(name):
     land = MULTIMODAL[name]
     points = np.random.default_rng(0).uniform(land.xlim[0], land.xlim[1], size=(300, 2))
     h = 1e-6 * (land.xlim[1] - land.xlim[0])
     analytic = np.array(land.grad(points[:, 0], points[:, 1]))
-    numeric = np.array(_numeric_gradient(land.f, points[:, 0], points[:, 1], h))
+    numeric = np.array(numeric_gradient(land.f, points[:, 0], points[:, 1], h))
     np.testing.assert_allclose(analytic, numeric, rtol=1e-5, atol=1e-5)
 
 

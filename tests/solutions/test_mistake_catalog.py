@@ -15,6 +15,7 @@ from optkit.messages import WIDTH, fit, mistake_lines
 from optkit.contracts import CONTRACTS, get_contract
 from optkit.signatures import params_of, problem
 from solutions.mistakes import Mistake, catalog, functions_with_mistakes
+from tests.conftest import named_mistakes
 
 MISTAKES = [mistake for name in functions_with_mistakes() for mistake in catalog(name)]
 IDS = [f"{m.function}:{m.key}" for m in MISTAKES]
@@ -23,7 +24,7 @@ IDS = [f"{m.function}:{m.key}" for m in MISTAKES]
 def _diagnoses(run, mistake) -> list[str]:
     with pytest.raises(optkit.CheckFailure) as caught:
         run(mistake.function, mistake.implementation)
-    return list(caught.value.mistakes)
+    return named_mistakes(caught.value)
 
 
 @pytest.mark.parametrize("mistake", MISTAKES, ids=IDS)

@@ -1,5 +1,5 @@
-"""Public and hidden checks of 06_training (model): correct, different, cheating, earlier work."""
-import copy
+"""Public and hidden checks of 06_training (model): what its cases cover, the earlier work it
+calls and what its messages say (what every function shares is in ``test_checks.py``)."""
 import inspect
 import re
 
@@ -8,78 +8,22 @@ import pytest
 
 import optkit
 import solutions.training
-from autograder import hidden_checks
 from autograder.hidden_checks import hidden_check, hidden_judged_cases
-from optkit import network
-from optkit.compare import EXACT, compare
 from optkit.contracts import get_contract
-from optkit.public_checks import stored_cases
 from optkit.serialization import NAMED_FUNCTIONS
 from solutions import reference
-from solutions.alternatives import correct_variants
-from solutions.cases import hidden_cases, public_cases
+from solutions.cases import public_cases
 from solutions.mistakes import catalog
+from tests.conftest import default_seed_cases, hidden_failure, named_mistakes, public_failure
+from tests.implementations.training_notebook import adam_twice_the_rate, training_notebook
 
 NAME = "model"
 EARLIER_WORK = get_contract(NAME).uses
 
 
-def _failure(run, fn) -> str:
-    with pytest.raises(optkit.CheckFailure) as caught:
-        run(NAME, fn)
-    return str(caught.value)
-
-
-def _hidden():
-    return hidden_cases(NAME, np.random.default_rng(hidden_checks.DEFAULT_SEED))
-
-
-def _notebook(**earlier_work):
-    """The reference ``model`` defined in a notebook-like namespace: the names the notebook
-    provides (network helpers, OPTIMIZERS, the reference earlier work) overridden by
-    ``earlier_work`` (a student's own versions; None leaves a name undefined)."""
-    namespace = {"OPTIMIZERS": solutions.training.OPTIMIZERS}
-    namespace.update({name: getattr(network, name) for name in (
-        "initialize_parameters_he", "forward_propagation", "compute_cost",
-        "backward_propagation")})
-    namespace.update({name: reference(name) for name in EARLIER_WORK})
-    namespace.update(earlier_work)
-    namespace = {name: value for name, value in namespace.items() if value is not None}
-    exec(inspect.getsource(solutions.training.model), namespace)
-    return namespace
-
-
-def _adam_twice_the_rate(parameters, grads, v, s, t, learning_rate=0.01, beta1=0.9,
-                         beta2=0.999, epsilon=1e-8):
-    """A wrong update_parameters_with_adam of an earlier notebook."""
-    return reference("update_parameters_with_adam")(parameters, grads, v, s, t,
-                                                    2 * learning_rate, beta1, beta2, epsilon)
-
-
-def test_the_reference_passes_public_and_hidden(capsys):
-    optkit.check(NAME, reference(NAME))
-    hidden_check(NAME, reference(NAME))
-    out = capsys.readouterr().out.splitlines()
-    assert out == [f"✓ {NAME} passed {len(public_cases(NAME))} public cases.",
-                   "  Hidden tests with random cases run when your work is graded.",
-                   f"✓ {NAME} passed {len(_hidden())} hidden cases."]
-
-
-@pytest.mark.parametrize("fn", correct_variants(NAME), ids=lambda fn: fn.__name__)
-def test_correct_implementations_written_differently_pass_both(fn, capsys):
-    optkit.check(NAME, fn)
-    hidden_check(NAME, fn)
-    assert capsys.readouterr().out.count("✓") == 2
-
-
-def test_there_are_correct_variants_and_at_least_eight_mistakes():
-    assert len(correct_variants(NAME)) >= 2
-    assert len(catalog(NAME)) >= 8
-
-
 @pytest.mark.parametrize("kind", ["public", "hidden"])
 def test_cases_train_a_few_epochs_of_several_uneven_mini_batches(kind):
-    cases = public_cases(NAME) if kind == "public" else _hidden()
+    cases = public_cases(NAME) if kind == "public" else default_seed_cases(NAME)
     runs = {(case.kwargs["optimizer"], case.kwargs.get("decay") is not None) for case in cases}
     assert {"gd", "momentum", "adam"} == {optimizer for optimizer, _ in runs}
     assert {(optimizer, decay) for optimizer in ("gd", "momentum", "adam")
@@ -104,7 +48,8 @@ def test_public_cases_only_pass_schedules_the_casebook_can_name():
 
 
 def test_hidden_cases_cover_the_edges_and_the_course_schedules():
-    cases = _hidden()
+    cases = default_seed_cases(NAME)
+    assert len(cases) == len(hidden_judged_cases(NAME))
     sizes = [(c.kwargs["X"].shape[1], c.kwargs.get("mini_batch_size", 64)) for c in cases]
     assert any(m % size == 0 and m > size for m, size in sizes)     # batches come out even
     assert any(size >= m for m, size in sizes)                      # one batch per epoch
@@ -121,27 +66,6 @@ def test_hidden_cases_cover_the_edges_and_the_course_schedules():
     assert every and all(c.style == "positional" for c in every)
 
 
-def _lookup_model(X, Y, layers_dims, optimizer, learning_rate=0.0007, mini_batch_size=64,
-                  beta=0.9, beta1=0.9, beta2=0.999, epsilon=1e-8, num_epochs=5000,
-                  print_cost=True, decay=None, decay_rate=1, *, costs=None):
-    """A cheat: the stored answer (and learning curve) of a public case, else the He
-    initialization."""
-    inputs = {key: value for key, value in locals().items() if key != "costs"}
-    for case in stored_cases(NAME):
-        given = {key: inputs[key] for key in case.inputs}
-        if not compare(case.inputs, given, "inputs", EXACT):
-            if costs is not None:
-                costs.extend(case.expected.inputs_after["costs"])
-            return copy.deepcopy(case.expected.returned)
-    return network.initialize_parameters_he(layers_dims)
-
-
-def test_a_cheat_that_knows_the_public_answers_passes_public_but_not_hidden(capsys):
-    optkit.check(NAME, _lookup_model)
-    assert f"passed {len(public_cases(NAME))} public cases" in capsys.readouterr().out
-    assert _failure(hidden_check, _lookup_model).startswith(f"✗ {NAME} failed hidden case 1 of ")
-
-
 def test_a_hidden_failure_names_the_case_and_parameter_but_never_an_expected_value():
     def off(X, Y, layers_dims, optimizer, learning_rate=0.0007, mini_batch_size=64, beta=0.9,
             beta1=0.9, beta2=0.999, epsilon=1e-8, num_epochs=5000, print_cost=True,
@@ -151,10 +75,10 @@ def test_a_hidden_failure_names_the_case_and_parameter_but_never_an_expected_val
                                      print_cost, decay, decay_rate, costs=costs)
         parameters["W2"] = parameters["W2"] * 1.01
         return parameters
-    message = _failure(hidden_check, off)
+    message = hidden_failure(NAME, off)
     case = hidden_judged_cases(NAME)[0]
-    assert message.splitlines()[0] == (f"✗ {NAME} failed hidden case 1 of {len(_hidden())}: "
-                                       f"{case.label}")
+    assert message.splitlines()[0] == (
+        f"✗ {NAME} failed hidden case 1 of {len(default_seed_cases(NAME))}: {case.label}")
     assert 'returned parameters["W2"]:' in message and "largest absolute error" in message
     assert not re.search(r"expected -?\d", message)
     for value in case.expected.returned["W2"].ravel():
@@ -164,10 +88,10 @@ def test_a_hidden_failure_names_the_case_and_parameter_but_never_an_expected_val
 
 
 def test_a_wrong_earlier_function_fails_public_naming_what_its_own_check_found(capsys):
-    notebook = _notebook(update_parameters_with_adam=_adam_twice_the_rate)
-    message = _failure(optkit.check, notebook["model"])
+    notebook = training_notebook(update_parameters_with_adam=adam_twice_the_rate)
+    message = public_failure(NAME, notebook["model"])
     assert re.match(rf"✗ {NAME} failed public case \d+ of \d+: adam", message)
-    assert "Likely mistake" not in message
+    assert not named_mistakes(message)
     note = message.split(f"{NAME} calls your functions from earlier notebooks, and this one "
                          "fails its public check here:\n", 1)[1].splitlines()
     assert note[0].startswith("    update_parameters_with_adam: ✗ update_parameters_with_adam "
@@ -176,11 +100,11 @@ def test_a_wrong_earlier_function_fails_public_naming_what_its_own_check_found(c
                        f"{NAME} use correct versions of them).")
     hidden_check(NAME, notebook["model"])          # graded on its loop, with the references
     assert capsys.readouterr().out.startswith(f"✓ {NAME} passed")
-    assert notebook["update_parameters_with_adam"] is _adam_twice_the_rate
+    assert notebook["update_parameters_with_adam"] is adam_twice_the_rate
 
 
 def test_the_hidden_check_supplies_missing_earlier_work_and_removes_it_afterwards(capsys):
-    notebook = _notebook(**{name: None for name in EARLIER_WORK})
+    notebook = training_notebook(**{name: None for name in EARLIER_WORK})
     with pytest.raises(NameError):
         optkit.check(NAME, notebook["model"])
     hidden_check(NAME, notebook["model"])
@@ -189,20 +113,20 @@ def test_the_hidden_check_supplies_missing_earlier_work_and_removes_it_afterward
 
 
 def test_the_earlier_work_is_restored_when_the_student_code_raises():
-    notebook = _notebook(update_parameters_with_gd=_adam_twice_the_rate)
+    notebook = training_notebook(update_parameters_with_gd=adam_twice_the_rate)
     exec("def crashes(X, Y, layers_dims, optimizer, learning_rate=0.0007, mini_batch_size=64,\n"
          "            beta=0.9, beta1=0.9, beta2=0.999, epsilon=1e-8, num_epochs=5000,\n"
          "            print_cost=True, decay=None, decay_rate=1, *, costs=None):\n"
          "    raise RuntimeError('student bug')\n", notebook)
     with pytest.raises(RuntimeError, match="student bug"):
         hidden_check(NAME, notebook["crashes"])
-    assert notebook["update_parameters_with_gd"] is _adam_twice_the_rate
+    assert notebook["update_parameters_with_gd"] is adam_twice_the_rate
 
 
 def test_a_catalogued_mistake_is_named_without_the_earlier_work_pointer():
     mistake = catalog(NAME)[0]
-    message = _failure(optkit.check, mistake.implementation)
-    assert message.count("Likely mistake: ") == 1 and f"Likely mistake: {mistake.title}." in message
+    message = public_failure(NAME, mistake.implementation)
+    assert named_mistakes(message) == [f"{NAME}:{mistake.key}"]
     assert "earlier notebooks" not in message
 
 
@@ -218,23 +142,23 @@ def test_model_declares_the_earlier_graded_functions_it_calls():
 
 def test_the_learning_curve_is_graded_in_both_checks():
     """A loop that trains right but records no cost, or a wrong one, fails and says where."""
-    namespace = _notebook()
+    namespace = training_notebook()
     exec(inspect.getsource(solutions.training.model).replace(
         "            costs.append(cost_avg)\n", "            pass\n"), namespace)
-    for run in (optkit.check, hidden_check):
-        message = _failure(run, namespace["model"])
+    for run in (public_failure, hidden_failure):
+        message = run(NAME, namespace["model"])
         assert "costs: expected 3 items, the mean cost of every epoch (the learning curve); " \
                "got 0 (append one item per epoch to the list costs)" in message
     reset = next(m for m in catalog(NAME) if m.key == "cost_reset_every_mini_batch")
-    message = _failure(optkit.check, reset.implementation)
+    message = public_failure(NAME, reset.implementation)
     assert re.search(r"\ncosts\[0\]: the value differs\n", message)
     assert "expected 0." in message          # public: the values are shown
-    assert "expected 0." not in _failure(hidden_check, reset.implementation)
+    assert "expected 0." not in hidden_failure(NAME, reset.implementation)
 
 
 def test_a_gd_loop_that_ignores_the_schedule_fails_the_public_check_and_is_named():
     [mistake] = [m for m in catalog(NAME) if m.key == "gd_ignores_schedule"]
-    message = _failure(optkit.check, mistake.implementation)
+    message = public_failure(NAME, mistake.implementation)
     assert message.startswith(f"✗ {NAME} failed public case ")
     assert "gd (learning_rate 0.3, decay inverse_square_decay" in message
-    assert f"Likely mistake: {mistake.title}." in message
+    assert named_mistakes(message) == [f"{NAME}:gd_ignores_schedule"]
