@@ -49,11 +49,11 @@ def hidden_failure(name: str, fn, **options) -> FailureText:
 
 
 def default_seed_cases(name: str) -> list:
-    """The hidden cases of ``name`` drawn from the default grading seed alone."""
-    import numpy as np
-    from autograder import hidden_checks
+    """The hidden cases of ``name`` that grading draws with the default seed (the one formula
+    of ``hidden_checks.hidden_rng``, never retyped here)."""
+    from autograder.hidden_checks import hidden_rng
     from solutions.cases import hidden_cases
-    return hidden_cases(name, np.random.default_rng(hidden_checks.DEFAULT_SEED))
+    return hidden_cases(name, hidden_rng(name))
 
 
 def numeric_gradient(f, x, y, h=1e-6):

@@ -14,6 +14,7 @@ import pytest
 
 import optkit
 import solutions.training
+from autograder.grade_id import GradeId
 from autograder.test_cells import TestCell
 from autograder.verdict import Judge
 from optkit.contracts import get_contract
@@ -48,7 +49,7 @@ def _recorded(recorder, tmp_path, judge, test, fn) -> dict:
     return json.loads(lines[-1])
 
 
-PUBLIC = TestCell(f"test_{MODEL}_public", MODEL, "public", MODEL, 4.0)
+PUBLIC = TestCell(GradeId(MODEL, "public"), MODEL, 4.0)
 
 
 @pytest.fixture(scope="module")
@@ -108,7 +109,7 @@ def test_the_new_loop_slips_are_named_on_the_trusted_side(recorder, tmp_path, ju
 
 def test_arguments_in_another_order_are_refused_with_the_expected_order(recorder, tmp_path):
     name = "update_parameters_with_rmsprop"
-    test = TestCell(f"test_{name}_public", name, "public", name, 1.0)
+    test = TestCell(GradeId(name, "public"), name, 1.0)
     judge = Judge([test])
     [mistake] = [m for m in catalog(name) if m.key == "arguments_swapped"]
     verdict = judge.verdict(test, _recorded(recorder, tmp_path, judge, test,

@@ -46,8 +46,8 @@ def test_the_status_is_a_closed_set():
 def test_a_record_round_trips_through_json_with_its_schema_version(tmp_path):
     result = _result(seconds=1.5, sandboxed=False, submission_digest="ab" * 32,
                      graded_at="2026-01-01T00:00:00+00:00", peak_memory_mb=12.5)
-    path = save_result(result, tmp_path / "results")
-    assert path == tmp_path / "results" / "alice.json"
+    path = save_result(result, tmp_path / "results" / "alice.json")
+    assert path.is_file()
     payload = json.loads(path.read_text(encoding="utf-8"))
     assert payload["schema_version"] == SCHEMA_VERSION
     assert "score" not in payload["submission"]            # derived, never stored
@@ -57,14 +57,14 @@ def test_a_record_round_trips_through_json_with_its_schema_version(tmp_path):
 
 
 def test_saving_again_replaces_the_record(tmp_path):
-    save_result(_result(), tmp_path)
+    save_result(_result(), tmp_path / "alice.json")
     regraded = SubmissionResult("alice", "01_gradient_descent", FAILED, reasons=["timeout"])
-    save_result(regraded, tmp_path)
+    save_result(regraded, tmp_path / "alice.json")
     assert load_result(tmp_path / "alice.json") == regraded
 
 
 def test_a_record_of_another_schema_is_refused(tmp_path):
-    path = save_result(_result(), tmp_path)
+    path = save_result(_result(), tmp_path / "alice.json")
     payload = json.loads(path.read_text())
     payload["schema_version"] = SCHEMA_VERSION - 1
     path.write_text(json.dumps(payload))
@@ -75,7 +75,7 @@ def test_a_record_of_another_schema_is_refused(tmp_path):
 def test_load_results_reads_every_record_by_student_and_skips_hidden_files(tmp_path):
     assert load_results(tmp_path / "missing") == []
     for student in ("zoe", "alice", "mia"):
-        save_result(_result(student), tmp_path)
+        save_result(_result(student), tmp_path / f"{student}.json")
     (tmp_path / ".writing-x.json").write_text("{not json")
     assert [r.student for r in load_results(tmp_path)] == ["alice", "mia", "zoe"]
 

@@ -9,13 +9,13 @@ from autograder.hidden_checks import hidden_judged_cases
 from solutions import reference
 from solutions.cases import hidden_cases
 from solutions.mistakes import catalog
-from tests.conftest import hidden_failure, named_mistakes, public_failure
+from tests.conftest import default_seed_cases, hidden_failure, named_mistakes, public_failure
 
 GD = "update_parameters_with_gd"
 
 
 def test_hidden_cases_cover_depths_learning_rates_and_edges():
-    cases = hidden_cases(GD, np.random.default_rng(hidden_checks.DEFAULT_SEED))
+    cases = default_seed_cases(GD)
     layers = {len(case.kwargs["parameters"]) // 2 for case in cases}
     rates = [case.kwargs["learning_rate"] for case in cases]
     assert {1, 5} <= layers and len(layers) >= 3

@@ -10,13 +10,13 @@ from autograder.hidden_checks import hidden_judged_cases
 from optkit.contracts import get_contract
 from solutions import reference
 from solutions.cases import Case, hidden_cases
-from tests.conftest import hidden_failure
+from tests.conftest import default_seed_cases, hidden_failure
 
 MOMENTUM = "update_parameters_with_momentum"
 
 
 def test_hidden_momentum_cases_cover_layers_betas_and_a_moving_velocity():
-    cases = hidden_cases(MOMENTUM, np.random.default_rng(hidden_checks.DEFAULT_SEED))
+    cases = default_seed_cases(MOMENTUM)
     layers = {len(case.kwargs["parameters"]) // 2 for case in cases}
     betas = {case.kwargs["beta"] for case in cases}
     assert layers <= set(range(1, 6)) and len(layers) >= 3

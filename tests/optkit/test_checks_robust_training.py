@@ -163,7 +163,7 @@ def test_a_mistake_is_named_with_its_hint_in_both_checks():
     for message in (public_failure(CLIP, mistake.implementation),
                     hidden_failure(CLIP, mistake.implementation)):
         assert named_mistakes(message) == [f"{CLIP}:per_array_norms"]
-        assert f"{mistake.title}. " in message
+        assert f"Likely mistake: {mistake.title}.\n" in message
 
 
 def test_every_other_difference_of_a_public_case_shows_its_values():

@@ -107,6 +107,18 @@ def test_the_feedback_shows_the_figures_the_students_own_code_drew(graded):
         assert len(shown) == len(drawn) >= 3, student
 
 
+def test_figures_drawn_from_a_function_that_fails_its_check_say_so_in_the_feedback(graded):
+    """The sandbox runs the public check quietly where the check cell stood, so a figure drawn
+    from a broken function carries the same note as in the student's own run; correct work
+    gets none."""
+    course, _, _ = graded
+    note = "⚠ Not passed its check: update_parameters_with_momentum."
+    broken = _feedback_html(course, "mistake-update-parameters-with-momentum-no-dampening")
+    assert broken.count(note) >= 3                      # under each momentum figure
+    for student in ("correct", "correct-different"):
+        assert "Not passed its check" not in _feedback_html(course, student), student
+
+
 def test_export_and_report_cover_the_class(graded):
     course, _, results = graded
     wide, detail = export(course, assignments=[ASSIGNMENT])

@@ -6,8 +6,7 @@ disable` line, at the user level of a private configuration folder). Chromium is
 (`apt-get install chromium`), driven by Playwright with ``executable_path`` (no browser is
 downloaded). A correct copy opens unmodified, runs to its pass lines and figures and passes
 nbgrader's Validate, in JupyterLab and in Notebook 7; a copy with a catalogued mistake shows the
-mistake's message (80 columns, no internal key), a note under each figure drawn from the broken
-function, and fails Validate. Without Chromium or Playwright the test is skipped (saying how to enable it),
+mistake's message (80 columns, no internal key) and fails Validate. Without Chromium or Playwright the test is skipped (saying how to enable it),
 except under CI=true, where that is a failure.
 """
 import json
@@ -199,6 +198,12 @@ class Notebook:
         tab = self.page.locator(".lm-DockPanel-tabBar .lm-TabBar-tab.jp-mod-current")
         return "jp-mod-dirty" in (tab.get_attribute("class") or "")
 
+    def save(self) -> None:
+        """File > Save, and wait until the tab is clean."""
+        self.page.keyboard.press("Control+s")
+        self.page.wait_for_function("""() => !document.querySelector(
+            '.lm-DockPanel-tabBar .lm-TabBar-tab.jp-mod-current.jp-mod-dirty')""")
+
     def run_all(self) -> None:
         """Run > Run All Cells, and wait until the kernel is done."""
         self.page.locator(".lm-MenuBar-item", has_text="Run").first.click()
@@ -234,8 +239,15 @@ class Notebook:
 
 def test_a_correct_notebook_opens_unmodified_passes_draws_and_validates(lab):
     notebook = Notebook(lab, lab.names["correct"])
-    if platform.python_version() == LANGUAGE_INFO["version"]:   # else the kernel's own version
-        assert not notebook.modified(), "the notebook opened modified (its kernel metadata)"
+    if platform.python_version() == LANGUAGE_INFO["version"] and notebook.modified():
+        # else the kernel's own version. On a loaded machine JupyterLab sometimes flags a
+        # notebook whose kernel started while it loaded as modified although nothing changed:
+        # then saving must write back exactly what the release holds (its kernel metadata).
+        path = lab.folder / lab.names["correct"]
+        released = json.loads(path.read_text())
+        notebook.save()
+        assert json.loads(path.read_text()) == released, \
+            "the notebook opened modified: JupyterLab changes it (its kernel metadata?)"
     assert notebook.page.locator(".jp-NotebookPanel-toolbar .validate-button").count() == 1
     # the student's set-up shows none of nbgrader's instructor tools
     assert notebook.page.locator("[title='Create Assignment'], [data-id*='create-assignment']") \
@@ -269,8 +281,6 @@ def test_a_mistake_shows_its_message_and_fails_validation(lab):
     message = next(text for text in notebook.outputs() if "Likely mistake" in text)
     assert max(len(line) for line in message.splitlines()) <= 80, message
     assert f"Likely mistake: {title}." in message and f"{FUNCTION}:{MISTAKE}" not in message
-    # the figures drawn from the broken function say so under them
-    assert "⚠ Not passed its check: update_parameters_with_momentum" in shown, shown[-3000:]
     result = notebook.validate()
     assert "failed" in result and "Success" not in result and title in result, result
     notebook.page.close()
