@@ -5,9 +5,10 @@ is built from solutions/ once per session (a few seconds) into build/, and ``OPT
 points optkit at it: in this process, and in the kernels nbval starts for source/ (they inherit
 this environment). A released folder's own runs drop the variable (autograder/standalone.py).
 """
+
 import os
 
-from autograder.course import COURSE_CASEBOOK   # imports nothing of optkit
+from autograder.course import COURSE_CASEBOOK  # imports nothing of optkit
 
 # Before anything imports optkit, which reads the variable once.
 os.environ["OPTKIT_CASEBOOK"] = str(COURSE_CASEBOOK)
@@ -15,4 +16,5 @@ os.environ["OPTKIT_CASEBOOK"] = str(COURSE_CASEBOOK)
 
 def pytest_configure(config):
     from autograder import casebook
+
     casebook.write_public_casebook(COURSE_CASEBOOK)

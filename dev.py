@@ -7,6 +7,7 @@
 
 Only the standard library is used here: this file must run on a fresh clone.
 """
+
 import hashlib
 import os
 import shutil
@@ -19,7 +20,7 @@ ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
 BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 STAMP = VENV / ".installed-pyproject"
-OWNER = VENV / ".made-for"        # the absolute folder this environment was made for
+OWNER = VENV / ".made-for"  # the absolute folder this environment was made for
 
 
 def _pyproject_digest() -> str:
@@ -30,7 +31,7 @@ def environment_owner() -> str | None:
     """The folder .venv was made for: its marker; for a .venv made before the marker, this
     folder if its pip script runs this .venv's Python; else None (unknown)."""
     if VENV.is_symlink():
-        return None              # another checkout's environment, linked in
+        return None  # another checkout's environment, linked in
     if OWNER.is_file():
         return OWNER.read_text(encoding="utf-8").strip()
     try:
@@ -58,14 +59,16 @@ def discard_foreign_environment() -> None:
         return
     owner = environment_owner()
     if owner == str(ROOT):
-        if not OWNER.exists():         # made before the marker: mark it now
+        if not OWNER.exists():  # made before the marker: mark it now
             OWNER.write_text(str(ROOT), encoding="utf-8")
         return
     made_for = f"made for {owner}" if owner else "not made by dev.py for this folder"
-    print(f"dev.py: {VENV} was {made_for} (a copied or moved checkout?); rebuilding it here ...",
-          flush=True)
+    print(
+        f"dev.py: {VENV} was {made_for} (a copied or moved checkout?); rebuilding it here ...",
+        flush=True,
+    )
     if VENV.is_symlink() or VENV.is_file():
-        VENV.unlink()                  # a link: the other checkout's environment stays
+        VENV.unlink()  # a link: the other checkout's environment stays
     else:
         shutil.rmtree(VENV)
 
@@ -90,8 +93,12 @@ def main(argv: list[str]) -> int:
         print(__doc__)
         return 0 if job in {"help", "-h", "--help"} else 2
     python = ensure_environment()
-    env = dict(os.environ, PATH=f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}",
-               VIRTUAL_ENV=str(VENV), MPLBACKEND="Agg")
+    env = dict(
+        os.environ,
+        PATH=f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}",
+        VIRTUAL_ENV=str(VENV),
+        MPLBACKEND="Agg",
+    )
     if job == "shell":
         print(f"source {BIN / 'activate'}")
         return 0

@@ -1,4 +1,4 @@
-"""nbgrader and grading configuration for the Optimization Methods course (the one place for settings)."""
+"""nbgrader and grading configuration of the Optimization Methods course (the one place for it)."""
 
 c = get_config()  # noqa: F821 -- provided by traitlets when nbgrader loads this file
 

@@ -1,4 +1,5 @@
 """`python -m autograder`: the command line."""
+
 import sys
 
 from .cli import main

@@ -6,6 +6,7 @@ one grading wrote (changed outside a grading run), a score overridden by hand in
 a score sitting next to an error output, an autograded notebook changed after grading, a
 gradebook submission that no grading run recorded, and a submission graded without a sandbox.
 """
+
 import hashlib
 import sqlite3
 import urllib.parse
@@ -50,8 +51,11 @@ def gradebook_rows(course: Course, assignment: str) -> dict[str, dict[str, tuple
         if not inspect(engine).has_table(Assignment.__tablename__):
             return rows
         with Session(engine) as session:
-            found = session.query(Assignment).filter_by(
-                name=assignment, course_id=course.course_id).one_or_none()
+            found = (
+                session.query(Assignment)
+                .filter_by(name=assignment, course_id=course.course_id)
+                .one_or_none()
+            )
             for submission in found.submissions if found else ():
                 grades = rows.setdefault(submission.student.id, {})
                 for notebook in submission.notebooks:
@@ -75,9 +79,16 @@ def audit(course: Course, assignment: str, results: list[SubmissionResult]) -> l
     for result in results:
         flags += _flags_of(course, result, rows.get(result.student))
     recorded = {r.student for r in results}
-    flags += [Flag(student, assignment, "in the gradebook but no grading record: graded outside "
-                   "`autograder grade`, or its record was deleted") for student in sorted(rows)
-              if student not in recorded]
+    flags += [
+        Flag(
+            student,
+            assignment,
+            "in the gradebook but no grading record: graded outside "
+            "`autograder grade`, or its record was deleted",
+        )
+        for student in sorted(rows)
+        if student not in recorded
+    ]
     return sorted(flags, key=lambda f: (f.student, f.what))
 
 
@@ -87,28 +98,45 @@ def _flags_of(course: Course, result: SubmissionResult, grades: dict | None) -> 
 
     flags = [] if result.sandboxed else [flag("graded WITHOUT a sandbox (--no-sandbox)")]
     if grades is None:
-        return flags + [flag("the grading record has no gradebook row: changed outside a "
-                             "grading run (deleted?)")]
+        return flags + [
+            flag(
+                "the grading record has no gradebook row: changed outside a grading run (deleted?)"
+            )
+        ]
     for test in result.tests:
         auto, manual = grades.get(test.grade_id, (None, None))
         if auto is None or abs(float(auto) - test.score) > 1e-9:
-            flags.append(flag(f"{test.grade_id}: the gradebook's automatic score is {auto}, "
-                              f"grading wrote {test.score:g}: changed outside a grading run"))
+            flags.append(
+                flag(
+                    f"{test.grade_id}: the gradebook's automatic score is {auto}, "
+                    f"grading wrote {test.score:g}: changed outside a grading run"
+                )
+            )
         if manual is not None and abs(float(manual) - test.score) > 1e-9:
-            flags.append(flag(f"{test.grade_id}: overridden by hand in formgrader: "
-                              f"{float(manual):g} (autograder: {test.score:g})"))
+            flags.append(
+                flag(
+                    f"{test.grade_id}: overridden by hand in formgrader: "
+                    f"{float(manual):g} (autograder: {test.score:g})"
+                )
+            )
     return flags + _notebook_flags(course, result, grades)
 
 
 def _notebook_flags(course: Course, result: SubmissionResult, grades: dict) -> list[Flag]:
     path = course.autograded_notebook(result.assignment, result.student)
     if not path.is_file():
-        return [Flag(result.student, result.assignment,
-                     "the autograded notebook is missing: changed after grading")]
+        return [
+            Flag(
+                result.student,
+                result.assignment,
+                "the autograded notebook is missing: changed after grading",
+            )
+        ]
     flags = []
     if hashlib.sha256(path.read_bytes()).hexdigest() != result.autograded_digest:
-        flags.append(Flag(result.student, result.assignment,
-                          "the autograded notebook changed after grading"))
+        flags.append(
+            Flag(result.student, result.assignment, "the autograded notebook changed after grading")
+        )
     for cell in notebooks.read(path).cells:
         grade_id = notebooks.grade_id(cell)
         if not notebooks.is_test(cell) or grade_id not in grades:
@@ -117,6 +145,11 @@ def _notebook_flags(course: Course, result: SubmissionResult, grades: dict) -> l
         score = manual if manual is not None else auto
         errors = [o for o in cell.get("outputs", []) if o.get("output_type") == "error"]
         if errors and score:
-            flags.append(Flag(result.student, result.assignment,
-                              f"{grade_id}: {float(score):g} points next to an error output"))
+            flags.append(
+                Flag(
+                    result.student,
+                    result.assignment,
+                    f"{grade_id}: {float(score):g} points next to an error output",
+                )
+            )
     return flags

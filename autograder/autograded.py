@@ -10,6 +10,7 @@ base64 of a file with a PNG (or JPEG) signature, within one cell's output cap
 or oversized "image" is dropped. Test cells show the trusted verdict instead of
 whatever the recording printed, so feedback, formgrader and the gradebook tell one story.
 """
+
 import base64
 import binascii
 import copy
@@ -30,11 +31,42 @@ MARKUP_MIMES = ("text/html", "text/markdown")
 MAX_TEXT = 1 << 20
 MAX_IMAGE = 8 << 20
 # SanitizeHTML's tags, plus the harmless ones notebooks print (tables, paragraphs, ...).
-SAFE_TAGS = ["a", "abbr", "b", "blockquote", "br", "code", "div", "em", "h1", "h2", "h3", "h4",
-             "hr", "i", "li", "ol", "p", "pre", "span", "strong", "sub", "sup", "table", "tbody",
-             "td", "th", "thead", "tr", "ul"]
-SAFE_ATTRIBUTES = {"a": ["href", "title"], "td": ["colspan", "rowspan"],
-                   "th": ["colspan", "rowspan"]}
+SAFE_TAGS = [
+    "a",
+    "abbr",
+    "b",
+    "blockquote",
+    "br",
+    "code",
+    "div",
+    "em",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "hr",
+    "i",
+    "li",
+    "ol",
+    "p",
+    "pre",
+    "span",
+    "strong",
+    "sub",
+    "sup",
+    "table",
+    "tbody",
+    "td",
+    "th",
+    "thead",
+    "tr",
+    "ul",
+]
+SAFE_ATTRIBUTES = {
+    "a": ["href", "title"],
+    "td": ["colspan", "rowspan"],
+    "th": ["colspan", "rowspan"],
+}
 KEPT_CELL_METADATA = ("nbgrader", "deletable", "editable", "tags")
 KEPT_NOTEBOOK_METADATA = ("kernelspec", "language_info")
 
@@ -48,21 +80,24 @@ def assemble(nb, cells: list | None, verdicts: dict, release_nb, config):
     cleaner = SanitizeHTML(config=config, tags=SAFE_TAGS, attributes=SAFE_ATTRIBUTES, strip=True)
     image_cap = GradingSettings(config=config).max_cell_output_kb * 1024
     for index, cell in enumerate(graded.cells):
-        cell.metadata = {key: cell.metadata[key] for key in KEPT_CELL_METADATA
-                         if key in cell.metadata}
+        cell.metadata = {
+            key: cell.metadata[key] for key in KEPT_CELL_METADATA if key in cell.metadata
+        }
         if cell.cell_type == "code":
             verdict = verdicts.get(notebooks.grade_id(cell))
             ran = (aligned[index] if aligned else None) or {}
-            cell.outputs = verdict.outputs() if verdict else safe_outputs(ran.get("outputs"),
-                                                                          image_cap)
+            cell.outputs = (
+                verdict.outputs() if verdict else safe_outputs(ran.get("outputs"), image_cap)
+            )
             count = ran.get("execution_count") if isinstance(ran, dict) else None
             cell.execution_count = count if type(count) is int and count >= 0 else None
             cell.outputs = cleaner.sanitize_code_outputs(cell.outputs)
-        elif released.get(cell.get("id")) != cell.source:     # written by the student
+        elif released.get(cell.get("id")) != cell.source:  # written by the student
             cell.source = cleaner.sanitize_html_tags(cell.source)
             cell.pop("attachments", None)
-    graded.metadata = {key: graded.metadata[key] for key in KEPT_NOTEBOOK_METADATA
-                       if key in graded.metadata}
+    graded.metadata = {
+        key: graded.metadata[key] for key in KEPT_NOTEBOOK_METADATA if key in graded.metadata
+    }
     # A stream arrives in pieces that depend on timing; merged, the same run gives the same
     # notebook on any machine (and the output limit cuts it at the same place).
     graded, _ = CoalesceStreamsPreprocessor().preprocess(graded, {})
@@ -100,8 +135,11 @@ def _safe_output(item, image_cap: int):
     if kind == "error":
         trace = item.get("traceback")
         return nbformat.v4.new_output(
-            "error", ename=_text(item.get("ename"))[:200], evalue=_text(item.get("evalue")),
-            traceback=[_text(line) for line in trace[:200]] if isinstance(trace, list) else [])
+            "error",
+            ename=_text(item.get("ename"))[:200],
+            evalue=_text(item.get("evalue")),
+            traceback=[_text(line) for line in trace[:200]] if isinstance(trace, list) else [],
+        )
     if kind in ("display_data", "execute_result"):
         data = _safe_data(item.get("data"), image_cap)
         if not data:
@@ -133,7 +171,7 @@ def safe_image(value, mime: str, cap: int) -> str:
     signature) in at most ``cap`` characters; else "" (the output loses it, never a part)."""
     if isinstance(value, list):
         value = "".join(part for part in value if isinstance(part, str))
-    if not isinstance(value, str) or len(value) > 2 * cap:     # (line breaks do not count)
+    if not isinstance(value, str) or len(value) > 2 * cap:  # (line breaks do not count)
         return ""
     image = value.replace("\n", "")
     if not image or len(image) > cap:
@@ -165,8 +203,9 @@ class SaveVerdicts(SaveAutoGrades):
         info = resources["nbgrader"]
         with Gradebook(info["db_url"]) as gradebook:
             for grade_id, verdict in resources["verdicts"].items():
-                grade = gradebook.find_grade(grade_id, info["notebook"], info["assignment"],
-                                             info["student"])
+                grade = gradebook.find_grade(
+                    grade_id, info["notebook"], info["assignment"], info["student"]
+                )
                 grade.auto_score = verdict.points
                 grade.needs_manual_grade = grade.manual_score is not None
             gradebook.db.commit()

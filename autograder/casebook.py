@@ -13,9 +13,11 @@ points (the test suite's ``conftest.py`` builds it and sets the variable).
     python -m autograder.casebook    write build/casebook/public_cases.json, print the export line
 
 A new graded function plugs in without touching the check engine: its contract in
-``optkit/contracts.py``, ``@public``/``@hidden`` case generators in ``solutions/cases/<topic>.py``, a
+``optkit/contracts.py``, ``@public``/``@hidden`` case generators in
+``solutions/cases/<topic>.py``, a
 ``solutions/mistakes/<assignment>.py`` module with ``MISTAKES``, then ``autograder release``.
 """
+
 import ast
 import json
 import math
@@ -44,8 +46,11 @@ NOTE = "Generated from the reference solutions when the course was built; do not
 def build(names: list[str] | None = None) -> dict:
     """The casebook of ``names`` (default: every function with cases) as a Python object."""
     names = functions_with_cases() if names is None else names
-    return {"schema_version": SCHEMA_VERSION, "note": NOTE,
-            "functions": {name: function_entry(name) for name in names}}
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "note": NOTE,
+        "functions": {name: function_entry(name) for name in names},
+    }
 
 
 def render(names: list[str] | None = None) -> str:
@@ -82,15 +87,20 @@ def _defined_in_solutions(source_nb) -> set[str]:
     for cell in source_nb.cells:
         if cell.cell_type == "code" and notebooks.is_solution(cell):
             tree = ast.parse(notebooks.strip_solution_markers(cell.source))
-            found |= {node.name for node in tree.body
-                      if isinstance(node, ast.FunctionDef) and node.name in CONTRACTS}
+            found |= {
+                node.name
+                for node in tree.body
+                if isinstance(node, ast.FunctionDef) and node.name in CONTRACTS
+            }
     return found
 
 
 def function_entry(name: str) -> dict:
     mistakes = catalog(name)
-    return {"mistakes": {m.key: mistake_entry(m) for m in mistakes},
-            "cases": [case_entry(name, case, mistakes) for case in public_cases(name)]}
+    return {
+        "mistakes": {m.key: mistake_entry(m) for m in mistakes},
+        "cases": [case_entry(name, case, mistakes) for case in public_cases(name)],
+    }
 
 
 def mistake_entry(mistake) -> dict:
@@ -113,12 +123,15 @@ def case_entry(name: str, case, mistakes) -> dict:
     outputs = {}
     for mistake in mistakes:
         if mistake_params(mistake) is not None:
-            continue                        # named by the signature check, before any case
-        with np.errstate(all="ignore"):     # a mistake may divide by zero (Adam with t = 0)
+            continue  # named by the signature check, before any case
+        with np.errstate(all="ignore"):  # a mistake may divide by zero (Adam with t = 0)
             seen = observe(contract, mistake.implementation, case.kwargs, case.style)  # no raise
         if judge(contract, expected, seen):
-            modified = {arg: after for arg, after in seen.inputs_after.items()
-                        if compare(expected.inputs_after[arg], after, arg, EXACT)}
+            modified = {
+                arg: after
+                for arg, after in seen.inputs_after.items()
+                if compare(expected.inputs_after[arg], after, arg, EXACT)
+            }
             outputs[mistake.key] = {"returned": seen.returned, "modified_inputs": modified}
     entry = {"label": case.label, "inputs": case.kwargs, "expected": expected.returned}
     if case.style != "positional":
@@ -141,7 +154,8 @@ def same_casebook(committed: str, rebuilt: str) -> bool:
 def _same(a, b) -> bool:
     if isinstance(a, float) and isinstance(b, float):
         return math.isclose(a, b, rel_tol=FLOAT_SLACK, abs_tol=1e-300) or (
-            math.isnan(a) and math.isnan(b))
+            math.isnan(a) and math.isnan(b)
+        )
     if type(a) is not type(b):
         return False
     if isinstance(a, dict):
@@ -155,8 +169,7 @@ def main(argv=None) -> int:
     """Write the whole course's casebook where the course's notebooks and tests read it."""
     argv = sys.argv[1:] if argv is None else argv
     path = write_public_casebook(Path(argv[0]) if argv else COURSE_CASEBOOK)
-    print(f"wrote {path}; for the source notebooks outside pytest:\n"
-          f"export OPTKIT_CASEBOOK={path}")
+    print(f"wrote {path}; for the source notebooks outside pytest:\nexport OPTKIT_CASEBOOK={path}")
     return 0
 
 

@@ -17,6 +17,7 @@ with its reason. A scheduler that goes away, or a cluster with no usable worker 
 run with ``ClusterLost``: every record written so far stays, and the same command grades the
 rest.
 """
+
 import contextlib
 import socket
 import threading
@@ -29,7 +30,7 @@ from .oracle import OracleProcess
 from .sandbox import Sandbox, SandboxRun
 from .worker import Bundle, answer_queue, ask_queue, environment_report, mismatches, run_job
 
-REFRESH_SECONDS = 2.0            # how often the list of workers is looked at again
+REFRESH_SECONDS = 2.0  # how often the list of workers is looked at again
 
 
 class ClusterUnavailable(RuntimeError):
@@ -43,14 +44,23 @@ class ClusterLost(RuntimeError):
 class ClusterExecution:
     """Runs prepared jobs on a Dask cluster's checked workers (``execute`` is thread-safe)."""
 
-    def __init__(self, address: str, sandbox: Sandbox, release: Path, cases: Path,
-                 oracle_names: list[str], *, say=print, connect_timeout: float = 30,
-                 worker_wait: float = 120):
+    def __init__(
+        self,
+        address: str,
+        sandbox: Sandbox,
+        release: Path,
+        cases: Path,
+        oracle_names: list[str],
+        *,
+        say=print,
+        connect_timeout: float = 30,
+        worker_wait: float = 120,
+    ):
         self.address, self.sandbox, self.oracle_names = address, sandbox, oracle_names
         self.say, self.worker_wait = say, worker_wait
         self.lock = threading.Lock()
-        self.usable: dict[str, int] = {}       # worker address -> its threads
-        self.refused: dict[str, str] = {}      # worker address -> why
+        self.usable: dict[str, int] = {}  # worker address -> its threads
+        self.refused: dict[str, str] = {}  # worker address -> why
         self.checked_at = 0.0
         self.expected = environment_report(probe_sandbox=False)
         self.expected["sandbox"] = "ok"
@@ -87,24 +97,28 @@ class ClusterExecution:
             try:
                 workers = self.client.scheduler_info(n_workers=-1)["workers"]
             except Exception as error:
-                raise ClusterLost(f"the scheduler at {self.address} stopped answering "
-                                  f"({type(error).__name__})") from error
+                raise ClusterLost(
+                    f"the scheduler at {self.address} stopped answering ({type(error).__name__})"
+                ) from error
             for gone in set(self.usable) - set(workers):
                 del self.usable[gone]
             new = [w for w in workers if w not in self.usable and w not in self.refused]
             if not new:
                 return
-            reports = self.client.run(environment_report, self.sandbox.isolated, workers=new,
-                                      on_error="return")
+            reports = self.client.run(
+                environment_report, self.sandbox.isolated, workers=new, on_error="return"
+            )
             for worker in new:
                 problems = mismatches(self.expected, reports.get(worker, "no answer"))
                 if not self.sandbox.isolated:
                     problems = [p for p in problems if not p.startswith("no sandbox")]
                 if problems:
                     self.refused[worker] = "; ".join(problems)
-                    self.say(f"refusing Dask worker {worker}: its environment differs from "
-                             f"this one: {self.refused[worker]}. Install the course's "
-                             "environment there (the same versions) and restart the worker.")
+                    self.say(
+                        f"refusing Dask worker {worker}: its environment differs from "
+                        f"this one: {self.refused[worker]}. Install the course's "
+                        "environment there (the same versions) and restart the worker."
+                    )
                 else:
                     self.usable[worker] = int(workers[worker].get("nthreads") or 1)
 
@@ -117,7 +131,8 @@ class ClusterExecution:
                     f"the Dask scheduler at {self.address} has no worker that may grade "
                     f"(waited {self.worker_wait:g} s).{refused or ' No worker is connected.'}\n"
                     "Start workers in the course's environment: "
-                    f"`dask worker {self.address} --nthreads <cores>` on each machine.")
+                    f"`dask worker {self.address} --nthreads <cores>` on each machine."
+                )
             time.sleep(REFRESH_SECONDS)
             self.refresh(force=True)
 
@@ -128,15 +143,18 @@ class ClusterExecution:
         Raises ClusterLost when the cluster goes away before the run comes back."""
         payload = Bundle.of(job)
         relay = f"optim-oracle-{uuid.uuid4().hex}" if self.oracle_names else None
-        bridge = OracleBridge(self.client, relay, self.oracle_names, job) if relay else \
-            contextlib.nullcontext()
+        bridge = (
+            OracleBridge(self.client, relay, self.oracle_names, job)
+            if relay
+            else contextlib.nullcontext()
+        )
         try:
             with bridge:
                 return self._run_until_done(payload, relay, label)
         except (ClusterLost, ClusterUnavailable):
             raise
         except Exception as error:
-            if self._gone():                  # whatever failed, the cluster went first
+            if self._gone():  # whatever failed, the cluster went first
                 raise self._lost() from error
             raise
 
@@ -156,10 +174,18 @@ class ClusterExecution:
         while True:
             allowed = self._allowed_workers()
             future = self.client.submit(
-                run_job, payload, self._shared("release"), self._shared("cases"),
-                self.sandbox.limits, self.sandbox.isolated, relay,
-                key=f"sandbox-{label}-{uuid.uuid4().hex[:12]}", workers=allowed,
-                allow_other_workers=False, pure=False)
+                run_job,
+                payload,
+                self._shared("release"),
+                self._shared("cases"),
+                self.sandbox.limits,
+                self.sandbox.isolated,
+                relay,
+                key=f"sandbox-{label}-{uuid.uuid4().hex[:12]}",
+                workers=allowed,
+                allow_other_workers=False,
+                pure=False,
+            )
             outcome = self._outcome(future, allowed)
             if outcome is not None:
                 return outcome
@@ -180,14 +206,17 @@ class ClusterExecution:
             future = self.shared.get(name)
             if future is None or future.status != "finished":
                 future = self.shared[name] = self.client.scatter(
-                    self.bundles[name], broadcast=True, hash=False)
+                    self.bundles[name], broadcast=True, hash=False
+                )
             return future
 
     def _outcome(self, future, allowed: list[str]) -> SandboxRun | None:
         """Wait for the job; its SandboxRun, or None when it must be submitted again (every
         worker it may use has left, or its inputs were lost with them)."""
         from concurrent.futures import CancelledError
+
         from distributed.scheduler import KilledWorker
+
         while True:
             try:
                 return future.result(timeout=REFRESH_SECONDS)
@@ -196,13 +225,18 @@ class ClusterExecution:
             except CancelledError as error:
                 raise self._lost() from error
             except KilledWorker:
-                return SandboxRun(None, problem="the Dask workers running it died several "
-                                                "times (it was tried again each time)")
+                return SandboxRun(
+                    None,
+                    problem="the Dask workers running it died several "
+                    "times (it was tried again each time)",
+                )
             except Exception as error:
                 if future.status == "lost":
                     return None
-                raise RuntimeError(f"the Dask worker failed to run the job: "
-                                   f"{type(error).__name__}: {str(error)[:300]}") from error
+                raise RuntimeError(
+                    f"the Dask worker failed to run the job: "
+                    f"{type(error).__name__}: {str(error)[:300]}"
+                ) from error
             if self.client.status != "running":
                 raise self._lost()
             self.refresh()
@@ -213,13 +247,15 @@ class ClusterExecution:
 
 def _connect(address: str, timeout: float):
     from distributed import Client
+
     try:
         return Client(address, timeout=timeout, set_as_default=False)
     except (OSError, TimeoutError) as error:
         raise ClusterUnavailable(
             f"cannot reach a Dask scheduler at {address} ({type(error).__name__}: {error}). "
             "Start one with `dask scheduler` and workers with `dask worker ADDRESS`, or grade "
-            "on this machine without --scheduler.") from error
+            "on this machine without --scheduler."
+        ) from error
 
 
 class OracleBridge:
@@ -232,6 +268,7 @@ class OracleBridge:
 
     def __enter__(self):
         from distributed import Queue
+
         self.asks = Queue(ask_queue(self.relay), client=self.client)
         self.answers = Queue(answer_queue(self.relay), client=self.client)
         self.oracle = OracleProcess(self.names, self.folder)
@@ -254,22 +291,24 @@ class OracleBridge:
         while not self.stopping.is_set():
             try:
                 item = self.asks.get(timeout=1)
-            except Exception:         # nothing asked yet (a timeout), or the queue is gone
+            except Exception:  # nothing asked yet (a timeout), or the queue is gone
                 continue
             if not isinstance(item, dict) or not isinstance(item.get("body"), bytes):
                 continue
-            if item.get("conn") != conn:     # a new run of the job (its worker died): new line
+            if item.get("conn") != conn:  # a new run of the job (its worker died): new line
                 if connection is not None:
                     connection.close()
-                connection, conn = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM), \
-                    item.get("conn")
+                connection, conn = (
+                    socket.socket(socket.AF_UNIX, socket.SOCK_STREAM),
+                    item.get("conn"),
+                )
                 connection.connect(str(self.socket_path))
             try:
                 write_frame(connection, item["body"])
                 body = read_frame(connection)
             except (OSError, ValueError):
                 body = None
-            if body is None:                 # the oracle closed it: start afresh next time
+            if body is None:  # the oracle closed it: start afresh next time
                 connection.close()
                 connection, conn = None, None
             with contextlib.suppress(Exception):

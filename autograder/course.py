@@ -1,4 +1,5 @@
 """Where a course's files live, and how to run nbgrader on them."""
+
 import os
 import subprocess
 import sys
@@ -82,7 +83,9 @@ class Course:
         """The single instructor notebook of an assignment."""
         notebooks = sorted((self.source / assignment).glob("*.ipynb"))
         if len(notebooks) != 1:
-            raise ValueError(f"{assignment}: expected exactly one notebook in source, found {len(notebooks)}")
+            raise ValueError(
+                f"{assignment}: expected exactly one notebook in source, found {len(notebooks)}"
+            )
         return notebooks[0]
 
     def release_notebook(self, assignment: str) -> Path:
@@ -92,6 +95,7 @@ class Course:
     @property
     def course_id(self) -> str:
         from .settings import load_config
+
         return load_config(self.root).CourseDirectory.get("course_id", "default_course")
 
     def students(self, assignment: str) -> list[str]:
@@ -102,8 +106,14 @@ class Course:
 
     def nbgrader_command(self, *args: str) -> list[str]:
         """An nbgrader command line bound to this course's root and gradebook."""
-        return [sys.executable, "-m", "nbgrader", *args,
-                f"--CourseDirectory.root={self.root}", f"--CourseDirectory.db_url={self.db_url}"]
+        return [
+            sys.executable,
+            "-m",
+            "nbgrader",
+            *args,
+            f"--CourseDirectory.root={self.root}",
+            f"--CourseDirectory.db_url={self.db_url}",
+        ]
 
     def nbgrader(self, what: str, *args, settings: dict | None = None, **kwargs) -> str:
         """Call one of nbgrader's own commands in this process (``NbGraderAPI.<what>``, e.g.
@@ -116,6 +126,7 @@ class Course:
         from nbgrader.coursedir import CourseDirectory
 
         from .settings import load_config
+
         _read_alembic_version_in_process()
         config = copy.deepcopy(load_config(self.root))
         config.CourseDirectory.root = str(self.root)
@@ -126,8 +137,10 @@ class Course:
         api = NbGraderAPI(coursedir=CourseDirectory(config=config), config=config)
         done = getattr(api, what)(*args, **kwargs)
         if not done["success"]:
-            raise RuntimeError(f"nbgrader {what} {' '.join(map(str, args))} failed:\n"
-                               f"{(done.get('error') or done.get('log') or '')[-3000:]}")
+            raise RuntimeError(
+                f"nbgrader {what} {' '.join(map(str, args))} failed:\n"
+                f"{(done.get('error') or done.get('log') or '')[-3000:]}"
+            )
         return done.get("log", "")
 
     def run_nbgrader(self, *args: str, **kwargs) -> subprocess.CompletedProcess:
@@ -143,6 +156,7 @@ def _read_alembic_version_in_process() -> None:
     spends seconds importing (and must be on PATH); the same answer comes from alembic's own
     API in this process. Only how the answer is found changes, not what nbgrader does with it."""
     import nbgrader.api
+
     if getattr(nbgrader.api.get_alembic_version, "in_process", False):
         return
     from alembic.config import Config as AlembicConfig
@@ -150,8 +164,11 @@ def _read_alembic_version_in_process() -> None:
 
     def head() -> str:
         config = AlembicConfig()
-        config.set_main_option("script_location", str(Path(nbgrader.api.__file__).parent / "alembic"))
+        config.set_main_option(
+            "script_location", str(Path(nbgrader.api.__file__).parent / "alembic")
+        )
         return ScriptDirectory.from_config(config).get_current_head()
+
     head.in_process = True
     nbgrader.api.get_alembic_version = head
 
@@ -160,4 +177,6 @@ def grading_environment() -> dict[str, str]:
     """The environment of nbgrader subprocesses: this interpreter's tools first on PATH (nbgrader
     runs alembic by name), and a non-interactive matplotlib."""
     tools = str(Path(sys.executable).parent)
-    return dict(os.environ, PATH=os.pathsep.join([tools, os.environ.get("PATH", "")]), MPLBACKEND="Agg")
+    return dict(
+        os.environ, PATH=os.pathsep.join([tools, os.environ.get("PATH", "")]), MPLBACKEND="Agg"
+    )

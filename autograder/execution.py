@@ -3,6 +3,7 @@
 `grade` hands each prepared job (a ``prepare.write_job`` folder) to an execution and gets its
 ``SandboxRun`` back; ``cluster.ClusterExecution`` is the same thing on a Dask cluster.
 """
+
 from pathlib import Path
 
 from .oracle import OracleProcess
@@ -18,8 +19,9 @@ class LocalExecution:
         self.font_cache = font_cache()
 
     def execute(self, job: Path, label: str) -> SandboxRun:
-        inputs = RunInputs(job=job, release=self.release, cases=self.cases,
-                           font_cache=self.font_cache)
+        inputs = RunInputs(
+            job=job, release=self.release, cases=self.cases, font_cache=self.font_cache
+        )
         with claimed_slot() as slot:
             if not self.oracle_names:
                 return self.sandbox.run(inputs, slot)

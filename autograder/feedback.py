@@ -4,6 +4,7 @@ The autograded notebooks were built from sanitized outputs and the trusted verdi
 is withheld (and the reason printed) for a submission whose gradebook no longer agrees with its
 grading record, so no student reads a score nobody can account for.
 """
+
 from pathlib import Path
 
 from .audit import audit
@@ -11,8 +12,9 @@ from .course import Course
 from .results import load_results
 
 
-def feedback(course: Course = Course(), assignment: str = "", *, student: str | None = None,
-             say=print) -> list[Path]:
+def feedback(
+    course: Course = Course(), assignment: str = "", *, student: str | None = None, say=print
+) -> list[Path]:
     """Write feedback/<student>/<assignment>/*.html and return the files written."""
     course.nbgrader("generate_feedback", assignment, student_id=student, force=True)
     withheld = {}
@@ -22,7 +24,9 @@ def feedback(course: Course = Course(), assignment: str = "", *, student: str | 
     for name, reasons in sorted(withheld.items()):
         for path in (course.feedback / name / assignment).glob("*.html"):
             path.unlink()
-        say(f"feedback withheld for {name}: {'; '.join(reasons)} "
-            "(regrade it, or check the gradebook)")
+        say(
+            f"feedback withheld for {name}: {'; '.join(reasons)} "
+            "(regrade it, or check the gradebook)"
+        )
     pattern = f"{student or '*'}/{assignment}/*.html"
     return sorted(course.feedback.glob(pattern))

@@ -3,10 +3,11 @@
 The reference oracle (``oracle``) and its relay on a Dask worker (``worker``) speak it; the
 sandbox's side of it lives in ``untrusted/recorder.py``, which may import nothing of the course.
 """
+
 import struct
 
 HEADER = struct.Struct(">Q")
-MAX_FRAME = 16 * 2 ** 20
+MAX_FRAME = 16 * 2**20
 
 
 class FrameTooLarge(ValueError):

@@ -4,6 +4,7 @@ Every test cell checks one graded function, publicly (``optkit.check``, shipped 
 release) or with hidden cases (``hidden_check``); its nbgrader grade id says which, e.g.
 ``test_initialize_velocity_hidden``.
 """
+
 import re
 from dataclasses import dataclass
 
@@ -20,8 +21,10 @@ class GradeId:
 
     def __post_init__(self):
         if self.kind not in KINDS or not self.function.isidentifier():
-            raise ValueError(f"a grade id names a function and one of {KINDS}, "
-                             f"not {self.function!r} and {self.kind!r}")
+            raise ValueError(
+                f"a grade id names a function and one of {KINDS}, "
+                f"not {self.function!r} and {self.kind!r}"
+            )
 
     def __str__(self) -> str:
         return f"test_{self.function}_{self.kind}"
@@ -32,4 +35,3 @@ class GradeId:
         cell's, or a test cell that follows no convention)."""
         match = _PATTERN.match(text or "")
         return cls(match.group("function"), match.group("kind")) if match else None
-

@@ -10,6 +10,7 @@ A function that calls graded functions of earlier notebooks (``model`` calls the
 student pasted in) is graded on its own code: during the hidden check those names are bound to
 the references, so a slip in earlier work costs points only where it was graded.
 """
+
 import os
 import warnings
 import zlib
@@ -20,9 +21,18 @@ from pathlib import Path
 import numpy as np
 
 from optkit.contracts import get_contract
-from optkit.runner import (ENGINE_DIR, Candidate, CheckFailure, JudgedCase, check_signature,
-                           expected_observation, hide_engine_frames, observe, run_student,
-                           verdict)
+from optkit.runner import (
+    ENGINE_DIR,
+    Candidate,
+    CheckFailure,
+    JudgedCase,
+    check_signature,
+    expected_observation,
+    hide_engine_frames,
+    observe,
+    run_student,
+    verdict,
+)
 from optkit.signatures import params_of, problem
 from solutions import reference
 from solutions.cases import hidden_cases
@@ -48,8 +58,14 @@ def hidden_check(name: str, fn, *, seed: int | None = None, n_cases: int | None 
     except Exception as error:
         hide_engine_frames(error, (ENGINE_DIR, _HERE))
         raise
-    failure = verdict(contract, cases, observations, "hidden",
-                      lambda: mistake_candidates(name, cases), reveal=False)
+    failure = verdict(
+        contract,
+        cases,
+        observations,
+        "hidden",
+        lambda: mistake_candidates(name, cases),
+        reveal=False,
+    )
     if failure:
         raise CheckFailure(failure)
     print(f"✓ {name} passed {len(cases)} hidden cases.")
@@ -59,8 +75,10 @@ def hidden_judged_cases(name: str, *, seed=None, n_cases=None) -> list[JudgedCas
     """The hidden cases of ``name`` with the reference's observation on each."""
     contract = get_contract(name)
     cases = hidden_cases(name, hidden_rng(name, seed))[:n_cases]
-    return [JudgedCase(case.label, case.kwargs, _reference_observation(contract, case), case.style)
-            for case in cases]
+    return [
+        JudgedCase(case.label, case.kwargs, _reference_observation(contract, case), case.style)
+        for case in cases
+    ]
 
 
 def hidden_rng(name: str, seed=None) -> np.random.Generator:
@@ -101,24 +119,37 @@ def mistake_candidates(name: str, cases) -> list[Candidate]:
     candidates = []
     for mistake in catalog(name):
         if mistake_params(mistake) is not None:
-            continue            # named by the signature check (signature_candidates)
+            continue  # named by the signature check (signature_candidates)
         try:
             # A warning would print a line of the mistake's source into the student's feedback.
             with np.errstate(all="ignore"), warnings.catch_warnings():
                 warnings.simplefilter("ignore")
-                observations = [observe(contract, mistake.implementation, case.inputs,
-                                        case.style) for case in cases]
-        except Exception:        # a mistake that crashes here cannot look like a finished run
+                observations = [
+                    observe(contract, mistake.implementation, case.inputs, case.style)
+                    for case in cases
+                ]
+        except Exception:  # a mistake that crashes here cannot look like a finished run
             continue
-        candidates.append(Candidate(mistake.key, mistake.title, mistake.hint, observations,
-                                    mistake.match, mistake_params(mistake)))
+        candidates.append(
+            Candidate(
+                mistake.key,
+                mistake.title,
+                mistake.hint,
+                observations,
+                mistake.match,
+                mistake_params(mistake),
+            )
+        )
     return candidates
 
 
 def signature_candidates(name: str) -> list[Candidate]:
     """The catalogued mistakes of ``name`` whose slip is the signature (nothing run)."""
-    return [Candidate(m.key, m.title, m.hint, [], m.match, mistake_params(m))
-            for m in catalog(name) if mistake_params(m) is not None]
+    return [
+        Candidate(m.key, m.title, m.hint, [], m.match, mistake_params(m))
+        for m in catalog(name)
+        if mistake_params(m) is not None
+    ]
 
 
 @lru_cache(maxsize=None)
@@ -137,6 +168,8 @@ def _reference_observation(contract, case):
             warnings.simplefilter("ignore")
             return expected_observation(contract, reference(name), case.kwargs)
     except Exception as error:
-        raise RuntimeError(f"the reference {name} failed on hidden case {case.label!r} "
-                           f"({type(error).__name__}); this is a bug in the course, not in "
-                           "your work") from None
+        raise RuntimeError(
+            f"the reference {name} failed on hidden case {case.label!r} "
+            f"({type(error).__name__}); this is a bug in the course, not in "
+            "your work"
+        ) from None

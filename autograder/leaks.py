@@ -1,4 +1,5 @@
 """Leak detection: nothing a student receives may contain reference code or hidden tests."""
+
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -11,7 +12,8 @@ FORBIDDEN_PATTERNS = {
     "nbgrader hidden-test marker": re.compile(r"###\s*(BEGIN|END) HIDDEN TESTS"),
     "hidden check call": re.compile(r"\bhidden_check\b"),
     "import of the grading engine or the reference": re.compile(
-        r"^\s*(import|from)\s+(autograder|solutions)\b", re.MULTILINE),
+        r"^\s*(import|from)\s+(autograder|solutions)\b", re.MULTILINE
+    ),
 }
 # Lines of an answer shorter than this are too generic to count as a leak ("return v").
 MIN_ANSWER_LINE = 12
@@ -41,15 +43,24 @@ def answer_lines(source_nb) -> set[str]:
             else:
                 given.add(line.strip())
         inside = False
-    given |= {line.strip() for path in OPTKIT.rglob("*.py") for line in path.read_text().splitlines()}
-    return {line for line in answers - given
-            if len(line) >= MIN_ANSWER_LINE and not line.startswith("#")}
+    given |= {
+        line.strip() for path in OPTKIT.rglob("*.py") for line in path.read_text().splitlines()
+    }
+    return {
+        line
+        for line in answers - given
+        if len(line) >= MIN_ANSWER_LINE and not line.startswith("#")
+    }
 
 
 def _text_leaks(label: str, text: str, answers: set[str]) -> list[Leak]:
-    found = [Leak(label, what) for what, pattern in FORBIDDEN_PATTERNS.items() if pattern.search(text)]
+    found = [
+        Leak(label, what) for what, pattern in FORBIDDEN_PATTERNS.items() if pattern.search(text)
+    ]
     stripped = {line.strip() for line in text.splitlines()}
-    found += [Leak(label, f"reference answer line: {line!r}") for line in sorted(answers & stripped)]
+    found += [
+        Leak(label, f"reference answer line: {line!r}") for line in sorted(answers & stripped)
+    ]
     return found
 
 

@@ -7,6 +7,7 @@ processes on 127.0.0.1), for trying ``grade --scheduler`` and for the tests and 
 Each worker is started in its own process group, so ``kill_worker`` takes it down the way a
 machine dies (nanny and worker at once, no goodbye to the scheduler).
 """
+
 import json
 import os
 import shutil
@@ -31,13 +32,25 @@ class LoopbackCluster:
 
     def __enter__(self) -> "LoopbackCluster":
         try:
-            self.scheduler = self._start("scheduler", [
-                "scheduler", "--host", "127.0.0.1", "--port", "0", "--no-dashboard",
-                "--scheduler-file", str(self.scheduler_file)])
+            self.scheduler = self._start(
+                "scheduler",
+                [
+                    "scheduler",
+                    "--host",
+                    "127.0.0.1",
+                    "--port",
+                    "0",
+                    "--no-dashboard",
+                    "--scheduler-file",
+                    str(self.scheduler_file),
+                ],
+            )
             deadline = time.monotonic() + self.startup_timeout
             while not self.scheduler_file.is_file() or not self.scheduler_file.stat().st_size:
                 if self.scheduler.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError(f"the Dask scheduler did not start: {self._log('scheduler')}")
+                    raise RuntimeError(
+                        f"the Dask scheduler did not start: {self._log('scheduler')}"
+                    )
                 time.sleep(0.1)
             self.address = json.loads(self.scheduler_file.read_text())["address"]
             for _ in range(self.count):
@@ -52,14 +65,26 @@ class LoopbackCluster:
         """Start one more worker (``env``: extra environment; ``preload``: a module Dask
         imports in the worker first)."""
         extra = ["--preload", preload] if preload else []
-        worker = self._start(f"worker-{len(self.workers)}", [
-            "worker", self.address, "--nthreads", str(self.threads), "--no-dashboard",
-            "--local-directory", str(self.scratch / "workers"), *extra], env=env)
+        worker = self._start(
+            f"worker-{len(self.workers)}",
+            [
+                "worker",
+                self.address,
+                "--nthreads",
+                str(self.threads),
+                "--no-dashboard",
+                "--local-directory",
+                str(self.scratch / "workers"),
+                *extra,
+            ],
+            env=env,
+        )
         self.workers.append(worker)
         return worker
 
     def wait_for_workers(self, count: int) -> None:
         from distributed import Client
+
         with Client(self.address, timeout=self.startup_timeout, set_as_default=False) as client:
             client.wait_for_workers(count, timeout=self.startup_timeout)
 
@@ -85,9 +110,14 @@ class LoopbackCluster:
     def _start(self, name: str, arguments: list[str], env: dict | None = None) -> subprocess.Popen:
         log = open(self.scratch / f"{name}.log", "wb")
         try:
-            return subprocess.Popen([sys.executable, "-m", "dask", *arguments],
-                                    stdin=subprocess.DEVNULL, stdout=log, stderr=log,
-                                    env={**os.environ, **(env or {})}, start_new_session=True)
+            return subprocess.Popen(
+                [sys.executable, "-m", "dask", *arguments],
+                stdin=subprocess.DEVNULL,
+                stdout=log,
+                stderr=log,
+                env={**os.environ, **(env or {})},
+                start_new_session=True,
+            )
         finally:
             log.close()
 

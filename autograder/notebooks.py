@@ -1,4 +1,5 @@
 """Small nbformat helpers shared by the pipeline stages: reading cells by their nbgrader role."""
+
 import re
 from pathlib import Path
 

@@ -13,6 +13,7 @@ serves the listed names only: ``reference:<graded function>`` or ``<module>:<fun
 ``solutions``/``optkit`` (a schedule a hidden case passes). Frames are an 8-byte big-endian
 length and a JSON document; requests over the size cap close the connection.
 """
+
 import importlib
 import json
 import os
@@ -52,11 +53,15 @@ def answer(functions: dict, request) -> dict:
         with np.errstate(all="ignore"), warnings.catch_warnings():
             warnings.simplefilter("ignore")
             returned = functions[request["function"]](**kwargs)
-        mutable = {arg: value for arg, value in kwargs.items()
-                   if type(value) in (dict, list, np.ndarray)}
-        return {"ok": plain_data.encode({"returned": returned, "inputs_after": mutable},
-                                        functions=names)}
-    except Exception as error:       # the caller's arguments were wrong: tell the caller
+        mutable = {
+            arg: value for arg, value in kwargs.items() if type(value) in (dict, list, np.ndarray)
+        }
+        return {
+            "ok": plain_data.encode(
+                {"returned": returned, "inputs_after": mutable}, functions=names
+            )
+        }
+    except Exception as error:  # the caller's arguments were wrong: tell the caller
         return {"error": f"{type(error).__name__}: {str(error)[:300]}"}
 
 
@@ -64,7 +69,7 @@ def serve(path: str, functions: dict) -> None:
     """Accept connections on ``path`` one at a time, forever (the grader kills this process)."""
     server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     server.bind(path)
-    os.chmod(path, 0o666)        # the sandbox's user must be able to connect
+    os.chmod(path, 0o666)  # the sandbox's user must be able to connect
     server.listen(1)
     while True:
         connection, _ = server.accept()
@@ -113,21 +118,27 @@ class OracleProcess:
         from pathlib import Path
 
         path = Path(self.folder) / "oracle.sock"
-        cap = self.memory_mb * 2 ** 20
+        cap = self.memory_mb * 2**20
 
         def limits():
             resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
 
-        self.process = subprocess.Popen([sys.executable, "-m", "autograder.oracle", str(path),
-                                         *self.names], stdin=subprocess.DEVNULL,
-                                        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                                        preexec_fn=limits, start_new_session=True)
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "autograder.oracle", str(path), *self.names],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            preexec_fn=limits,
+            start_new_session=True,
+        )
         deadline = time.monotonic() + 30
         while not path.exists():
             if self.process.poll() is not None or time.monotonic() > deadline:
                 self.__exit__(None, None, None)
-                raise RuntimeError(f"the reference oracle did not start: "
-                                   f"{self.process.stderr.read().decode()[-500:]}")
+                raise RuntimeError(
+                    f"the reference oracle did not start: "
+                    f"{self.process.stderr.read().decode()[-500:]}"
+                )
             time.sleep(0.02)
         return path
 

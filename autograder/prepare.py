@@ -7,6 +7,7 @@ metadata is restored as well (a student who unticks "graded" must not hide a cel
 execution copy replaces each test cell by the line that records the student's function
 (``TestCell.recording_source``): the check's verdict is decided outside.
 """
+
 import copy
 import json
 import os
@@ -14,8 +15,13 @@ from pathlib import Path
 
 import nbformat
 from nbformat.v4.nbbase import random_cell_id
-from nbgrader.preprocessors import (CheckCellMetadata, ClearOutput, DeduplicateIds,
-                                    OverwriteCells, OverwriteKernelspec)
+from nbgrader.preprocessors import (
+    CheckCellMetadata,
+    ClearOutput,
+    DeduplicateIds,
+    OverwriteCells,
+    OverwriteKernelspec,
+)
 
 from . import notebooks
 from .test_cells import TestCell
@@ -31,8 +37,14 @@ QUIET_BACKEND = "Agg"
 
 def nbgrader_resources(course, assignment: str, student: str, notebook_id: str) -> dict:
     """The ``resources`` nbgrader's preprocessors read."""
-    return {"nbgrader": {"notebook": notebook_id, "assignment": assignment, "student": student,
-                         "db_url": course.db_url}}
+    return {
+        "nbgrader": {
+            "notebook": notebook_id,
+            "assignment": assignment,
+            "student": student,
+            "db_url": course.db_url,
+        }
+    }
 
 
 def sanitize(nb, resources: dict, config, release_nb):
@@ -42,7 +54,7 @@ def sanitize(nb, resources: dict, config, release_nb):
         nb, resources = step(config=config).preprocess(nb, resources)
     given = {notebooks.grade_id(c): c for c in release_nb.cells if notebooks.is_test(c)}
     for cell in nb.cells:
-        if not cell.get("id"):            # a cell nbgrader put back has none
+        if not cell.get("id"):  # a cell nbgrader put back has none
             cell["id"] = random_cell_id()
         original = given.get(notebooks.grade_id(cell))
         if original is not None and cell.cell_type == "code":
@@ -62,20 +74,24 @@ def execution_copy(nb, tests: list[TestCell]):
     return run
 
 
-def write_job(folder: Path, run_nb, *, notebook_name: str, workdir: str, cell_timeout: int,
-              settings) -> Path:
+def write_job(
+    folder: Path, run_nb, *, notebook_name: str, workdir: str, cell_timeout: int, settings
+) -> Path:
     """The job folder a sandboxed run reads as /grading/in (readable by the sandbox's user)."""
     folder.mkdir(parents=True, exist_ok=True)
-    for name in ("release", "cases"):            # mount points of the read-only inputs
+    for name in ("release", "cases"):  # mount points of the read-only inputs
         (folder / name).mkdir(exist_ok=True)
     nbformat.write(run_nb, str(folder / "notebook.ipynb"))
-    job = {"notebook": notebook_name, "workdir": workdir,
-           "cell_timeout": cell_timeout,
-           "max_cell_output_bytes": settings.max_cell_output_kb * 1024,
-           "max_output_bytes": settings.max_output_mb * 2 ** 20,
-           "max_records_bytes": settings.max_output_mb * 2 ** 20,
-           "max_processes": settings.max_processes,
-           "matplotlib_backend": INLINE_BACKEND if settings.figures_in_feedback else QUIET_BACKEND}
+    job = {
+        "notebook": notebook_name,
+        "workdir": workdir,
+        "cell_timeout": cell_timeout,
+        "max_cell_output_bytes": settings.max_cell_output_kb * 1024,
+        "max_output_bytes": settings.max_output_mb * 2**20,
+        "max_records_bytes": settings.max_output_mb * 2**20,
+        "max_processes": settings.max_processes,
+        "matplotlib_backend": INLINE_BACKEND if settings.figures_in_feedback else QUIET_BACKEND,
+    }
     (folder / "job.json").write_text(json.dumps(job))
     for path in (folder, *folder.iterdir()):
         os.chmod(path, 0o755 if path.is_dir() else 0o644)

@@ -1,8 +1,9 @@
-"""`release`: build the student release (nbgrader generate_assignment + vendored optkit) and verify it.
+"""`release`: build the student release (nbgrader generate_assignment + vendored optkit), verify it.
 
 Each folder of notebooks/ is built on its own and touches no other: nbgrader's notebook, optkit's
 sources with a casebook of that assignment's functions only, and its stamp (``stamp.py``).
 """
+
 import copy
 import shutil
 from dataclasses import dataclass, field
@@ -15,15 +16,20 @@ from .course import OPTKIT, Course
 from .leaks import Leak, find_leaks
 from .standalone import StandaloneRun, run_solved_release
 
-
 # The notebook metadata JupyterLab 4 writes once ipykernel's kernel has started: a release
 # notebook that holds anything else opens already modified (tests/ui/test_browser.py). The
 # kernel reports its Python's version; this is the one the course is tested with (README): with
 # another Python the notebook opens modified, the version its only change.
 KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
-LANGUAGE_INFO = {"codemirror_mode": {"name": "ipython", "version": 3}, "file_extension": ".py",
-                 "mimetype": "text/x-python", "name": "python", "nbconvert_exporter": "python",
-                 "pygments_lexer": "ipython3", "version": "3.11.7"}
+LANGUAGE_INFO = {
+    "codemirror_mode": {"name": "ipython", "version": 3},
+    "file_extension": ".py",
+    "mimetype": "text/x-python",
+    "name": "python",
+    "nbconvert_exporter": "python",
+    "pygments_lexer": "ipython3",
+    "version": "3.11.7",
+}
 
 
 class ReleaseError(RuntimeError):
@@ -42,7 +48,7 @@ class ReleaseResult:
         return not self.leaks and (self.standalone is None or self.standalone.ok)
 
 
-CASEBOOK = Path("optkit") / "data" / "public_cases.json"   # in a release folder
+CASEBOOK = Path("optkit") / "data" / "public_cases.json"  # in a release folder
 
 
 def vendor_optkit(destination: Path, casebook_text: str) -> None:
@@ -83,11 +89,18 @@ def set_kernel_metadata(folder: Path) -> None:
 def generate(course: Course, assignment: str, *, record_in_gradebook: bool = False) -> Path:
     """nbgrader generate_assignment into the course's release folder (notebooks/NN_topic/ and
     nothing else), then optkit with the folder's casebook, then the folder's stamp."""
-    previous = _read(course.release / assignment / CASEBOOK)   # before nbgrader replaces it
+    previous = _read(course.release / assignment / CASEBOOK)  # before nbgrader replaces it
     try:
-        course.nbgrader("generate_assignment", assignment, force=True, create=record_in_gradebook,
-                        settings={"GenerateAssignment": {"no_database": not record_in_gradebook},
-                                  "SaveCells": {"enabled": record_in_gradebook}})
+        course.nbgrader(
+            "generate_assignment",
+            assignment,
+            force=True,
+            create=record_in_gradebook,
+            settings={
+                "GenerateAssignment": {"no_database": not record_in_gradebook},
+                "SaveCells": {"enabled": record_in_gradebook},
+            },
+        )
     except RuntimeError as error:
         raise ReleaseError(str(error)) from None
     folder = course.release / assignment
@@ -102,8 +115,13 @@ def generate(course: Course, assignment: str, *, record_in_gradebook: bool = Fal
     return folder
 
 
-def release(course: Course = Course(), *, assignments: list[str] | None = None,
-            run_check: bool = True, record_in_gradebook: bool = False) -> list[ReleaseResult]:
+def release(
+    course: Course = Course(),
+    *,
+    assignments: list[str] | None = None,
+    run_check: bool = True,
+    record_in_gradebook: bool = False,
+) -> list[ReleaseResult]:
     """Rebuild the release folder of each of ``assignments`` (default: every one), leaving the
     others untouched, then verify each folder rebuilt."""
     results = []

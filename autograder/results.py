@@ -3,6 +3,7 @@
 The record is the single source the report, the CSV export and the audit read. It is written
 right after the gradebook, so a grading run that is killed keeps every submission it finished.
 """
+
 import json
 import os
 import tempfile
@@ -10,7 +11,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 SCHEMA_VERSION = 2
-GRADED, FAILED = "graded", "failed"      # a run that ran (some checks may not have), or none
+GRADED, FAILED = "graded", "failed"  # a run that ran (some checks may not have), or none
 
 
 @dataclass
@@ -20,8 +21,8 @@ class TestResult:
     grade_id: str
     score: float
     max_score: float
-    error: str = ""          # first line of the failure, as the student sees it
-    mistake: str = ""        # catalog key of a mistake the trusted side diagnosed, "function:key"
+    error: str = ""  # first line of the failure, as the student sees it
+    mistake: str = ""  # catalog key of a mistake the trusted side diagnosed, "function:key"
 
     @property
     def passed(self) -> bool:
@@ -34,15 +35,15 @@ class SubmissionResult:
 
     student: str
     assignment: str
-    status: str                           # GRADED | FAILED
+    status: str  # GRADED | FAILED
     tests: list[TestResult] = field(default_factory=list)
     reasons: list[str] = field(default_factory=list)
     seconds: float = 0.0
-    sandboxed: bool = True                # False: graded with --no-sandbox (no isolation)
-    submission_digest: str = ""           # sha256 of the submitted notebook (rerun detection)
-    source_digest: str = ""               # sha256 of the instructor's notebook it was graded on
-    autograded_digest: str = ""           # sha256 of the autograded notebook written
-    graded_at: str = ""                   # UTC, ISO 8601
+    sandboxed: bool = True  # False: graded with --no-sandbox (no isolation)
+    submission_digest: str = ""  # sha256 of the submitted notebook (rerun detection)
+    source_digest: str = ""  # sha256 of the instructor's notebook it was graded on
+    autograded_digest: str = ""  # sha256 of the autograded notebook written
+    graded_at: str = ""  # UTC, ISO 8601
     peak_memory_mb: float = 0.0
 
     def __post_init__(self):
@@ -89,8 +90,10 @@ def save_result(result: SubmissionResult, path: Path) -> Path:
 def load_result(path: Path) -> SubmissionResult:
     payload = json.loads(path.read_text(encoding="utf-8"))
     if payload.get("schema_version") != SCHEMA_VERSION:
-        raise ValueError(f"{path}: results schema {payload.get('schema_version')}, "
-                         f"expected {SCHEMA_VERSION}; regrade with --force")
+        raise ValueError(
+            f"{path}: results schema {payload.get('schema_version')}, "
+            f"expected {SCHEMA_VERSION}; regrade with --force"
+        )
     return SubmissionResult.from_dict(payload["submission"])
 
 
@@ -98,5 +101,7 @@ def load_results(folder: Path) -> list[SubmissionResult]:
     """Every submission's record in ``folder``, by student."""
     if not folder.is_dir():
         return []
-    return sorted((load_result(path) for path in folder.glob("*.json")
-                   if not path.name.startswith(".")), key=lambda r: r.student)
+    return sorted(
+        (load_result(path) for path in folder.glob("*.json") if not path.name.startswith(".")),
+        key=lambda r: r.student,
+    )

@@ -4,6 +4,7 @@ Student ids say what each submission is and what should happen to it (nbval's co
 `correct`, `correct-different`, `blank`, `mistake-<function>-<key>` (or `mistakes-<k>` when the
 k-th mistakes of all functions are combined), `broken-*`, `tampered-*`, `hostile-*`.
 """
+
 import inspect
 import re
 import shutil
@@ -26,11 +27,11 @@ DEF_LINE = re.compile(r"^def \w+\(", re.MULTILINE)
 @dataclass(frozen=True)
 class SampleSubmission:
     student: str
-    expected: str          # "full", "zero", "partial" or "failed": what grading should give
+    expected: str  # "full", "zero", "partial" or "failed": what grading should give
 
 
 def function_source(function, name: str) -> str:
-    """The source of `function`, renamed to the contract name `name`, as a student would write it."""
+    """The source of `function`, renamed to the contract name `name`, as a student writes it."""
     return DEF_LINE.sub(f"def {name}(", inspect.getsource(function), count=1)
 
 
@@ -44,8 +45,11 @@ def _answered(release_nb, answers: dict[str, str]):
 
 
 def _correct_answers(source_nb) -> dict[str, str]:
-    return {notebooks.grade_id(c): notebooks.strip_solution_markers(c.source)
-            for c in source_nb.cells if notebooks.is_solution(c)}
+    return {
+        notebooks.grade_id(c): notebooks.strip_solution_markers(c.source)
+        for c in source_nb.cells
+        if notebooks.is_solution(c)
+    }
 
 
 def _tests_of(cell, function: str) -> bool:
@@ -71,8 +75,11 @@ def _edited_tests(nb, function: str):
 def graded_functions(source_nb) -> list[str]:
     """Solution cells that have tests, in notebook order (others hold ungraded earlier work)."""
     tested = set(notebooks.test_points(source_nb))
-    return [notebooks.grade_id(c) for c in source_nb.cells
-            if notebooks.is_solution(c) and str(GradeId(notebooks.grade_id(c), "public")) in tested]
+    return [
+        notebooks.grade_id(c)
+        for c in source_nb.cells
+        if notebooks.is_solution(c) and str(GradeId(notebooks.grade_id(c), "public")) in tested
+    ]
 
 
 def _mistake_submissions(release_nb, correct: dict, functions: list[str], combined: bool) -> dict:
@@ -82,27 +89,41 @@ def _mistake_submissions(release_nb, correct: dict, functions: list[str], combin
     if combined:
         mistakes = {f: catalog(f) for f in functions}
         for k in range(max(map(len, mistakes.values()), default=0)):
-            answers = {f: function_source(m[k].implementation, f) for f, m in mistakes.items() if k < len(m)}
-            samples[SampleSubmission(f"mistakes-{k + 1:02d}", "partial")] = _answered(release_nb, {**correct, **answers})
+            answers = {
+                f: function_source(m[k].implementation, f)
+                for f, m in mistakes.items()
+                if k < len(m)
+            }
+            samples[SampleSubmission(f"mistakes-{k + 1:02d}", "partial")] = _answered(
+                release_nb, {**correct, **answers}
+            )
         return samples
     for function in functions:
         for mistake in catalog(function):
             student = f"mistake-{function}-{mistake.key}".replace("_", "-")
             samples[SampleSubmission(student, "partial")] = _answered(
-                release_nb, {**correct, function: function_source(mistake.implementation, function)})
+                release_nb, {**correct, function: function_source(mistake.implementation, function)}
+            )
     return samples
 
 
-def hostile_notebook(release_nb, source_nb, attack: Attack, *, course_root: Path, assignment: str,
-                     notebook: str):
+def hostile_notebook(
+    release_nb, source_nb, attack: Attack, *, course_root: Path, assignment: str, notebook: str
+):
     """The release notebook answered as ``attack.base`` says, with the attack's code added."""
     correct = _correct_answers(source_nb)
     functions = graded_functions(source_nb)
-    code = (attack.code.replace("FIRST_FUNCTION", functions[0])
-            .replace("NOTEBOOK_STEM", Path(notebook).stem).replace("NOTEBOOK", notebook)
-            .replace("ASSIGNMENT", assignment).replace("FUNCTIONS", repr(functions))
-            .replace("COURSE_ROOT", repr(str(course_root))).replace("REPO_ROOT", repr(str(REPO_ROOT)))
-            .replace("VICTIM", repr(VICTIM)).replace("DASK_PORTS", repr(DASK_PORTS)))
+    code = (
+        attack.code.replace("FIRST_FUNCTION", functions[0])
+        .replace("NOTEBOOK_STEM", Path(notebook).stem)
+        .replace("NOTEBOOK", notebook)
+        .replace("ASSIGNMENT", assignment)
+        .replace("FUNCTIONS", repr(functions))
+        .replace("COURSE_ROOT", repr(str(course_root)))
+        .replace("REPO_ROOT", repr(str(REPO_ROOT)))
+        .replace("VICTIM", repr(VICTIM))
+        .replace("DASK_PORTS", repr(DASK_PORTS))
+    )
     base = correct if attack.base == "correct" else {}
     nb = _answered(release_nb, base)
     if attack.where == "answer":
@@ -117,16 +138,28 @@ def hostile_notebook(release_nb, source_nb, attack: Attack, *, course_root: Path
     return nb
 
 
-def hostile_notebooks(release_nb, source_nb, *, course_root: Path, assignment: str, notebook: str,
-                      attacks=ATTACKS) -> dict:
+def hostile_notebooks(
+    release_nb, source_nb, *, course_root: Path, assignment: str, notebook: str, attacks=ATTACKS
+) -> dict:
     """Every hostile submission; expected "full" or "zero" is its honest grade."""
-    return {SampleSubmission(f"hostile-{attack.name}", "full" if attack.base == "correct" else "zero"):
-            hostile_notebook(release_nb, source_nb, attack, course_root=course_root,
-                             assignment=assignment, notebook=notebook)
-            for attack in attacks}
+    return {
+        SampleSubmission(
+            f"hostile-{attack.name}", "full" if attack.base == "correct" else "zero"
+        ): hostile_notebook(
+            release_nb,
+            source_nb,
+            attack,
+            course_root=course_root,
+            assignment=assignment,
+            notebook=notebook,
+        )
+        for attack in attacks
+    }
 
 
-def sample_notebooks(release_nb, source_nb, *, combined_mistakes: bool = False) -> dict[SampleSubmission, object]:
+def sample_notebooks(
+    release_nb, source_nb, *, combined_mistakes: bool = False
+) -> dict[SampleSubmission, object]:
     """Every sample submission of one assignment: notebook objects, or bytes for a broken file."""
     correct = _correct_answers(source_nb)
     functions = graded_functions(source_nb)
@@ -141,23 +174,38 @@ def sample_notebooks(release_nb, source_nb, *, combined_mistakes: bool = False) 
     samples = {
         SampleSubmission("correct", "full"): _answered(release_nb, correct),
         SampleSubmission("blank", "zero"): nbformat.from_dict(release_nb),
-        SampleSubmission("correct-different", "full"): _answered(release_nb, {
-            **correct, **{f: function_source(alternatives.implementation(f), f) for f in functions}}),
+        SampleSubmission("correct-different", "full"): _answered(
+            release_nb,
+            {
+                **correct,
+                **{f: function_source(alternatives.implementation(f), f) for f in functions},
+            },
+        ),
         SampleSubmission("broken-unreadable", "failed"): b'{"cells": [ this is not a notebook',
-        SampleSubmission("tampered-edited-test", "partial"): _edited_tests(_answered(release_nb, unfinished), last),
-        SampleSubmission("tampered-deleted-test", "partial"): _without_tests(_answered(release_nb, unfinished), last),
+        SampleSubmission("tampered-edited-test", "partial"): _edited_tests(
+            _answered(release_nb, unfinished), last
+        ),
+        SampleSubmission("tampered-deleted-test", "partial"): _without_tests(
+            _answered(release_nb, unfinished), last
+        ),
     }
     for student, prefix in broken.items():
         expected = "failed" if student == "broken-kernel-killer" else "partial"
         samples[SampleSubmission(student, expected)] = _answered(
-            release_nb, {**correct, last: prefix + "\n" + correct[last]})
+            release_nb, {**correct, last: prefix + "\n" + correct[last]}
+        )
     samples.update(_mistake_submissions(release_nb, correct, functions, combined_mistakes))
     return samples
 
 
-def write_sample_class(course: Course, assignment: str, *, combined_mistakes: bool = False,
-                       kinds: tuple[str, ...] | None = None,
-                       attacks: list[Attack] | None = None) -> list[SampleSubmission]:
+def write_sample_class(
+    course: Course,
+    assignment: str,
+    *,
+    combined_mistakes: bool = False,
+    kinds: tuple[str, ...] | None = None,
+    attacks: list[Attack] | None = None,
+) -> list[SampleSubmission]:
     """Write the sample class into course/submitted/<student>/<assignment>/ and list it;
     ``kinds`` keeps only the students whose id starts with one of these prefixes, ``attacks``
     the hostile submissions to include (default: none)."""
@@ -166,9 +214,16 @@ def write_sample_class(course: Course, assignment: str, *, combined_mistakes: bo
     source_nb = notebooks.read(course.source_notebook(assignment))
     samples = sample_notebooks(release_nb, source_nb, combined_mistakes=combined_mistakes)
     samples = {s: c for s, c in samples.items() if kinds is None or s.student.startswith(kinds)}
-    samples.update(hostile_notebooks(release_nb, source_nb, course_root=course.root,
-                                     assignment=assignment, notebook=release_nb_path.name,
-                                     attacks=attacks or []))
+    samples.update(
+        hostile_notebooks(
+            release_nb,
+            source_nb,
+            course_root=course.root,
+            assignment=assignment,
+            notebook=release_nb_path.name,
+            attacks=attacks or [],
+        )
+    )
     for sample, content in samples.items():
         folder = course.submitted / sample.student / assignment
         if folder.exists():

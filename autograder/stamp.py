@@ -6,6 +6,7 @@ and the digest of every other file of the folder (what it holds), so that a fold
 hand, or built from sources that have changed since, is found without rebuilding it. It holds
 no date: an unchanged folder rebuilt is byte-identical.
 """
+
 import hashlib
 import json
 from dataclasses import asdict, dataclass, field
@@ -20,14 +21,16 @@ class Stamp:
     """What one release folder was built from (digests are sha256 hex) and what it holds."""
 
     assignment: str
-    source_notebook: str                      # the instructor notebook, source/NN_topic/*.ipynb
-    optkit: str                               # optkit's Python sources, as vendored
-    functions: tuple[str, ...]                # whose public cases its casebook holds
-    files: dict[str, str] = field(default_factory=dict)   # every other file -> its digest
+    source_notebook: str  # the instructor notebook, source/NN_topic/*.ipynb
+    optkit: str  # optkit's Python sources, as vendored
+    functions: tuple[str, ...]  # whose public cases its casebook holds
+    files: dict[str, str] = field(default_factory=dict)  # every other file -> its digest
 
     def to_json(self) -> str:
-        return json.dumps({"schema_version": SCHEMA_VERSION, **asdict(self)}, indent=1,
-                          sort_keys=True) + "\n"
+        return (
+            json.dumps({"schema_version": SCHEMA_VERSION, **asdict(self)}, indent=1, sort_keys=True)
+            + "\n"
+        )
 
 
 def file_digest(path: Path) -> str:
@@ -46,15 +49,22 @@ def sources_digest(package: Path) -> str:
 
 def folder_files(folder: Path) -> dict[str, str]:
     """Every file of a release folder but the stamp and caches -> its digest, sorted by path."""
-    return {path.relative_to(folder).as_posix(): file_digest(path)
-            for path in sorted(folder.rglob("*"))
-            if path.is_file() and path.name != FILE and "__pycache__" not in path.parts}
+    return {
+        path.relative_to(folder).as_posix(): file_digest(path)
+        for path in sorted(folder.rglob("*"))
+        if path.is_file() and path.name != FILE and "__pycache__" not in path.parts
+    }
 
 
 def make(folder: Path, assignment: str, source_notebook: Path, functions: list[str]) -> Stamp:
     """The stamp of a folder just built from ``source_notebook`` (and optkit as vendored)."""
-    return Stamp(assignment, file_digest(source_notebook), sources_digest(folder / "optkit"),
-                 tuple(functions), folder_files(folder))
+    return Stamp(
+        assignment,
+        file_digest(source_notebook),
+        sources_digest(folder / "optkit"),
+        tuple(functions),
+        folder_files(folder),
+    )
 
 
 def write(folder: Path, stamp: Stamp) -> Path:
@@ -77,8 +87,11 @@ def read(folder: Path) -> Stamp:
 def unlike_stamp(folder: Path) -> list[str]:
     """How the folder differs from what its own stamp says it holds (empty: it does not)."""
     stamp, found = read(folder), folder_files(folder)
-    problems = [f"{name}: changed since the release" for name, digest in stamp.files.items()
-                if name in found and found[name] != digest]
+    problems = [
+        f"{name}: changed since the release"
+        for name, digest in stamp.files.items()
+        if name in found and found[name] != digest
+    ]
     problems += [f"{name}: missing" for name in stamp.files if name not in found]
     problems += [f"{name}: not in the release" for name in found if name not in stamp.files]
     if sources_digest(folder / "optkit") != stamp.optkit:
@@ -86,8 +99,9 @@ def unlike_stamp(folder: Path) -> list[str]:
     return problems
 
 
-def stale_inputs(stamp: Stamp, source_notebook: Path, optkit: Path,
-                 functions: list[str]) -> list[str]:
+def stale_inputs(
+    stamp: Stamp, source_notebook: Path, optkit: Path, functions: list[str]
+) -> list[str]:
     """What the folder would be built from now that differs from its stamp (empty: nothing;
     the casebook's values are compared separately, since they are rebuilt from solutions/)."""
     problems = []

@@ -1,4 +1,5 @@
-"""Prove a release folder runs on its own: solved, copied alone, with the course's packages blocked."""
+"""Prove a release folder runs on its own: solved, copied alone, the course's packages blocked."""
+
 import os
 import shutil
 import tempfile
@@ -6,7 +7,6 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-import nbformat
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 
@@ -14,7 +14,7 @@ from . import notebooks
 
 # Installed as sitecustomize in the kernel: the grading engine and the reference cannot be
 # imported, and optkit may only come from the release folder itself (the kernel's cwd).
-_BLOCKER = '''
+_BLOCKER = """
 import importlib.machinery, os, sys
 
 class _ReleaseOnly:
@@ -30,7 +30,7 @@ class _ReleaseOnly:
         return None
 
 sys.meta_path.insert(0, _ReleaseOnly())
-'''
+"""
 
 
 @dataclass(frozen=True)
@@ -61,12 +61,18 @@ def solved_release_notebook(release_dir: Path, source_nb_path: Path):
     return notebooks.solved_copy(notebooks.read(release_nb_path), notebooks.read(source_nb_path))
 
 
-def run_solved_release(release_dir: Path, source_nb_path: Path, timeout: int = 300) -> StandaloneRun:
-    """Execute the release notebook with the reference answers filled in, away from the repository."""
+def run_solved_release(
+    release_dir: Path, source_nb_path: Path, timeout: int = 300
+) -> StandaloneRun:
+    """Execute the release notebook with the reference answers filled in, away from the repo."""
     solved = solved_release_notebook(release_dir, source_nb_path)
     with standalone_folder(release_dir) as (work, env):
-        client = NotebookClient(solved, timeout=timeout, kernel_name="python3",
-                                resources={"metadata": {"path": str(work)}})
+        client = NotebookClient(
+            solved,
+            timeout=timeout,
+            kernel_name="python3",
+            resources={"metadata": {"path": str(work)}},
+        )
         try:
             client.execute(env=env, cwd=str(work))
         except CellExecutionError as error:

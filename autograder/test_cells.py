@@ -8,6 +8,7 @@ A test cell is one of two calls, and its grade id says which (``GradeId``)::
 At grading, the trusted side knows from this what each cell checks; the cell that runs in the
 sandbox is ``recording_source(test)`` instead, and its points come from the verdict.
 """
+
 import ast
 from dataclasses import dataclass
 
@@ -21,10 +22,10 @@ KINDS = {"check": "public", "hidden_check": "hidden"}
 class TestCell:
     """One autograded test cell: which function it checks, how, and for how many points."""
 
-    __test__ = False          # a name pytest would otherwise collect
+    __test__ = False  # a name pytest would otherwise collect
 
     id: GradeId
-    expression: str        # the code that names the student's function in the cell
+    expression: str  # the code that names the student's function in the cell
     points: float
 
     @property
@@ -37,7 +38,7 @@ class TestCell:
 
     @property
     def kind(self) -> str:
-        """"public" or "hidden"."""
+        """ "public" or "hidden"."""
         return self.id.kind
 
     @property
@@ -52,32 +53,50 @@ def parse_test_cell(grade_id: str, source: str, points: float) -> TestCell:
         tree = ast.parse(source)
     except SyntaxError as error:
         raise ValueError(f"test cell {grade_id}: not valid Python ({error.msg})") from None
-    calls = [node.value for node in tree.body
-             if isinstance(node, ast.Expr) and isinstance(node.value, ast.Call)]
-    others = [node for node in tree.body if not isinstance(node, (ast.Expr, ast.Import,
-                                                                   ast.ImportFrom))]
+    calls = [
+        node.value
+        for node in tree.body
+        if isinstance(node, ast.Expr) and isinstance(node.value, ast.Call)
+    ]
+    others = [
+        node for node in tree.body if not isinstance(node, (ast.Expr, ast.Import, ast.ImportFrom))
+    ]
     if len(calls) != 1 or others:
-        raise ValueError(f"test cell {grade_id}: expected exactly one check call, "
-                         f"optkit.check(name, fn) or hidden_check(name, fn)")
+        raise ValueError(
+            f"test cell {grade_id}: expected exactly one check call, "
+            f"optkit.check(name, fn) or hidden_check(name, fn)"
+        )
     call = calls[0]
-    callee = call.func.attr if isinstance(call.func, ast.Attribute) else getattr(
-        call.func, "id", "")
-    if callee not in KINDS or len(call.args) != 2 or call.keywords or not (
-            isinstance(call.args[0], ast.Constant) and isinstance(call.args[0].value, str)):
-        raise ValueError(f"test cell {grade_id}: {ast.unparse(call)[:80]} is not "
-                         "optkit.check(\"name\", fn) or hidden_check(\"name\", fn)")
+    callee = (
+        call.func.attr if isinstance(call.func, ast.Attribute) else getattr(call.func, "id", "")
+    )
+    if (
+        callee not in KINDS
+        or len(call.args) != 2
+        or call.keywords
+        or not (isinstance(call.args[0], ast.Constant) and isinstance(call.args[0].value, str))
+    ):
+        raise ValueError(
+            f"test cell {grade_id}: {ast.unparse(call)[:80]} is not "
+            'optkit.check("name", fn) or hidden_check("name", fn)'
+        )
     function, kind = call.args[0].value, KINDS[callee]
     if not function.isidentifier():
         raise ValueError(f"test cell {grade_id}: {function!r} is not a function's name")
     expected = GradeId(function, kind)
     if grade_id != str(expected):
-        raise ValueError(f"test cell {grade_id}: a {kind} check of {function} must have the "
-                         f"grade id {expected}")
+        raise ValueError(
+            f"test cell {grade_id}: a {kind} check of {function} must have the grade id {expected}"
+        )
     return TestCell(expected, ast.unparse(call.args[1]), float(points))
 
 
 def read_test_cells(nb) -> list[TestCell]:
     """Every autograded test cell of an instructor (source or release) notebook, in order."""
-    return [parse_test_cell(notebooks.grade_id(cell), cell.source,
-                            notebooks.nbgrader_meta(cell).get("points", 0))
-            for cell in nb.cells if notebooks.is_test(cell)]
+    return [
+        parse_test_cell(
+            notebooks.grade_id(cell), cell.source, notebooks.nbgrader_meta(cell).get("points", 0)
+        )
+        for cell in nb.cells
+        if notebooks.is_test(cell)
+    ]

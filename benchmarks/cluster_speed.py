@@ -17,6 +17,7 @@
 
 Figures only: the test suite never asserts timings.
 """
+
 import argparse
 import os
 import sys
@@ -25,13 +26,14 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-sys.modules.setdefault("rfc3987_syntax", None)      # seconds of import nobody here needs
+sys.modules.setdefault("rfc3987_syntax", None)  # seconds of import nobody here needs
+
+from grading_speed import ordinary_class  # noqa: E402
 
 import autograder.grade as grading  # noqa: E402
 from autograder.course import Course  # noqa: E402
 from autograder.demo import make_scratch_course  # noqa: E402
 from autograder.loopback import LoopbackCluster  # noqa: E402
-from grading_speed import ordinary_class  # noqa: E402
 
 ASSIGNMENTS = Course().assignments()
 STUDENTS = (1_000, 10_000)
@@ -48,15 +50,24 @@ def throughput(count: int) -> dict:
     with tempfile.TemporaryDirectory(prefix="bench-cluster-") as scratch:
         course = make_scratch_course(Path(scratch) / "course")
         students = ordinary_class(course, "03_momentum", count)
-        figures = {"students": len(students),
-                   "local --jobs 1": per_minute(course, "03_momentum", students, jobs=1),
-                   "local --jobs 2": per_minute(course, "03_momentum", students, jobs=2)}
+        figures = {
+            "students": len(students),
+            "local --jobs 1": per_minute(course, "03_momentum", students, jobs=1),
+            "local --jobs 2": per_minute(course, "03_momentum", students, jobs=2),
+        }
         with LoopbackCluster(workers=2, threads=1) as cluster:
             # the first job on a worker imports the grader there: warm both up first
-            grading.grade(course, "03_momentum", progress=False, force=True,
-                          students=students[:2], scheduler=cluster.address)
-            figures["2 Dask workers"] = per_minute(course, "03_momentum", students,
-                                                   scheduler=cluster.address)
+            grading.grade(
+                course,
+                "03_momentum",
+                progress=False,
+                force=True,
+                students=students[:2],
+                scheduler=cluster.address,
+            )
+            figures["2 Dask workers"] = per_minute(
+                course, "03_momentum", students, scheduler=cluster.address
+            )
     return figures
 
 
@@ -76,6 +87,7 @@ class SandboxClock:
                 return clock.original(execution, job, label)
             finally:
                 clock.seconds += time.perf_counter() - started
+
         grading.LocalExecution.execute = timed
         return self
 
@@ -92,38 +104,47 @@ def assignment_costs(assignment: str, count: int) -> dict:
             started = time.perf_counter()
             grading.grade(course, assignment, jobs=1, progress=False, force=True)
             total = time.perf_counter() - started
-    return {"per core": total / len(students),
-            "home": (total - clock.seconds) / len(students), "students": len(students)}
+    return {
+        "per core": total / len(students),
+        "home": (total - clock.seconds) / len(students),
+        "students": len(students),
+    }
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--students", type=int, default=12)
     parser.add_argument("--per-assignment", type=int, default=4)
     parser.add_argument("--assignments", nargs="*", default=ASSIGNMENTS)
     args = parser.parse_args()
 
     figures = throughput(args.students)
-    print(f"03_momentum, {figures['students']} ordinary submissions, {os.cpu_count()} cores; "
-          "submissions per minute:")
+    print(
+        f"03_momentum, {figures['students']} ordinary submissions, {os.cpu_count()} cores; "
+        "submissions per minute:"
+    )
     for key in ("local --jobs 1", "local --jobs 2", "2 Dask workers"):
-        print(f"  {key:16s} {figures[key]:6.1f} /min   "
-              f"({60 / figures[key]:.2f} s per submission)")
+        print(f"  {key:16s} {figures[key]:6.1f} /min   ({60 / figures[key]:.2f} s per submission)")
 
     print(f"\ncost of one submission ({args.per_assignment} ordinary ones each, --jobs 1):")
     print(f"  {'assignment':24s} {'per core':>9s} {'at home':>9s}")
     costs = {}
     for assignment in args.assignments:
         costs[assignment] = assignment_costs(assignment, args.per_assignment)
-        print(f"  {assignment:24s} {costs[assignment]['per core']:8.2f}s "
-              f"{costs[assignment]['home']:8.2f}s")
+        print(
+            f"  {assignment:24s} {costs[assignment]['per core']:8.2f}s "
+            f"{costs[assignment]['home']:8.2f}s"
+        )
     per_core = sum(c["per core"] for c in costs.values())
     home = sum(c["home"] for c in costs.values())
     print(f"  {'all assignments':24s} {per_core:8.2f}s {home:8.2f}s")
 
-    print("\nscale model: hours to grade every assignment once "
-          "(home side one process; it bounds the cluster's speed):")
+    print(
+        "\nscale model: hours to grade every assignment once "
+        "(home side one process; it bounds the cluster's speed):"
+    )
     print(f"  {'students':>8s} " + " ".join(f"{cores:>4d} cores" for cores in CORES))
     for students in STUDENTS:
         hours = [students * max(per_core / cores, home) / 3600 for cores in CORES]

@@ -19,6 +19,7 @@ speed-up of --jobs 2 over plain nbgrader. It also prints the peak memory of one 
 for the feedback), to measure what the figures cost.
 Figures only: the test suite never asserts timings.
 """
+
 import argparse
 import os
 import shutil
@@ -28,7 +29,7 @@ import tempfile
 import time
 from pathlib import Path
 
-sys.modules.setdefault("rfc3987_syntax", None)      # seconds of import nobody here needs
+sys.modules.setdefault("rfc3987_syntax", None)  # seconds of import nobody here needs
 
 import nbformat  # noqa: E402
 from nbclient import NotebookClient  # noqa: E402
@@ -42,7 +43,8 @@ def ordinary_class(course, assignment: str, count: int) -> list[str]:
     """correct, correct-different, blank and mistakes: the submissions a class mostly holds."""
     samples = write_sample_class(course, assignment, kinds=("correct", "blank", "mistake"))
     names = ["correct", "correct-different", "blank"] + sorted(
-        s.student for s in samples if s.student.startswith("mistake"))
+        s.student for s in samples if s.student.startswith("mistake")
+    )
     keep = names[:count]
     for sample in samples:
         if sample.student not in keep:
@@ -60,9 +62,13 @@ def time_bare(course, assignment: str, students: list[str]) -> float:
             work = Path(scratch) / assignment
             shutil.copytree(release, work)
             nb = nbformat.read(str(path), as_version=4)
-            NotebookClient(nb, timeout=60, kernel_name="python3", allow_errors=True,
-                           resources={"metadata": {"path": str(work)}}).execute(
-                cwd=str(work), env=env)
+            NotebookClient(
+                nb,
+                timeout=60,
+                kernel_name="python3",
+                allow_errors=True,
+                resources={"metadata": {"path": str(work)}},
+            ).execute(cwd=str(work), env=env)
     return (time.perf_counter() - started) / len(students)
 
 
@@ -87,8 +93,10 @@ def measure(assignment: str, count: int, figures_in_feedback: bool = True) -> di
     with tempfile.TemporaryDirectory(prefix="bench-") as scratch:
         course = make_scratch_course(Path(scratch) / "course")
         config = course.root / "nbgrader_config.py"
-        config.write_text(config.read_text() + "\nc.GradingSettings.figures_in_feedback = "
-                          f"{figures_in_feedback}\n")
+        config.write_text(
+            config.read_text() + "\nc.GradingSettings.figures_in_feedback = "
+            f"{figures_in_feedback}\n"
+        )
         students = ordinary_class(course, assignment, count)
         figures["bare"] = time_bare(course, assignment, students)
         figures["nbgrader"] = time_nbgrader(course, assignment, students)
@@ -99,27 +107,42 @@ def measure(assignment: str, count: int, figures_in_feedback: bool = True) -> di
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("assignment", nargs="?", default="03_momentum")
     parser.add_argument("--students", type=int, default=16)
     parser.add_argument("--repeat", type=int, default=1)
-    parser.add_argument("--no-figures", action="store_true",
-                        help="grade without the figures in the feedback")
+    parser.add_argument(
+        "--no-figures", action="store_true", help="grade without the figures in the feedback"
+    )
     args = parser.parse_args()
-    runs = [measure(args.assignment, args.students, not args.no_figures)
-            for _ in range(args.repeat)]
+    runs = [
+        measure(args.assignment, args.students, not args.no_figures) for _ in range(args.repeat)
+    ]
     median = {key: statistics.median(run[key] for run in runs) for key in runs[0]}
-    print(f"{args.assignment}, {int(median['students'])} ordinary submissions, "
-          f"{args.repeat} run(s), {os.cpu_count()} cores, figures in feedback "
-          f"{'off' if args.no_figures else 'on'}; seconds per submission:")
+    print(
+        f"{args.assignment}, {int(median['students'])} ordinary submissions, "
+        f"{args.repeat} run(s), {os.cpu_count()} cores, figures in feedback "
+        f"{'off' if args.no_figures else 'on'}; seconds per submission:"
+    )
     for key in ("bare", "nbgrader", "jobs 1", "jobs 2"):
-        print(f"  {key:9s} {median[key]:6.2f} s" + (
-            f"   (runs: {', '.join(f'{run[key]:.2f}' for run in runs)})" if args.repeat > 1 else ""))
-    print(f"sandboxed --jobs 1 / bare nbclient:     {median['jobs 1'] / median['bare']:.2f}x "
-          "(per submission per core; target <= 1.3)")
-    print(f"plain nbgrader / sandboxed --jobs 2:    {median['nbgrader'] / median['jobs 2']:.2f}x "
-          "faster (target >= 1.8)")
+        print(
+            f"  {key:9s} {median[key]:6.2f} s"
+            + (
+                f"   (runs: {', '.join(f'{run[key]:.2f}' for run in runs)})"
+                if args.repeat > 1
+                else ""
+            )
+        )
+    print(
+        f"sandboxed --jobs 1 / bare nbclient:     {median['jobs 1'] / median['bare']:.2f}x "
+        "(per submission per core; target <= 1.3)"
+    )
+    print(
+        f"plain nbgrader / sandboxed --jobs 2:    {median['nbgrader'] / median['jobs 2']:.2f}x "
+        "faster (target >= 1.8)"
+    )
     print(f"--jobs 1 / --jobs 2:                    {median['jobs 1'] / median['jobs 2']:.2f}x")
     print(f"peak memory of one sandboxed run:       {median['peak MB']:.0f} MiB resident")
 

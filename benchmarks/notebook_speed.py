@@ -18,12 +18,13 @@ By default the demonstrations run at their full size (as when a student runs the
 ``optkit.budget`` shrinks them. With ``--repeat N`` each notebook runs N times and the table
 shows the run with the least CPU time. Figures only: the test suite never asserts timings.
 """
+
 import argparse
 import json
 import sys
 import time
 
-sys.modules.setdefault("rfc3987_syntax", None)      # seconds of import nobody here needs
+sys.modules.setdefault("rfc3987_syntax", None)  # seconds of import nobody here needs
 
 import nbformat  # noqa: E402
 from nbclient import NotebookClient  # noqa: E402
@@ -54,51 +55,70 @@ def _read_cpu(nb, key: str) -> float:
 
 def time_notebook(course: Course, assignment: str, *, grading: bool) -> dict:
     """One solved execution of the release notebook: wall seconds and kernel CPU seconds."""
-    solved = solved_release_notebook(course.release / assignment,
-                                     course.source_notebook(assignment))
+    solved = solved_release_notebook(
+        course.release / assignment, course.source_notebook(assignment)
+    )
     solved.cells.insert(0, _cpu_cell("start"))
     solved.cells.append(_cpu_cell("end"))
     with standalone_folder(course.release / assignment) as (work, env):
         env.update(SINGLE_THREADED)
         if grading:
             env["NBGRADER_EXECUTION"] = "autograde"
-        client = NotebookClient(solved, timeout=600, kernel_name="python3",
-                                resources={"metadata": {"path": str(work)}})
+        client = NotebookClient(
+            solved, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(work)}}
+        )
         started = time.perf_counter()
         client.execute(env=env, cwd=str(work))
         wall = time.perf_counter() - started
     start, end = _read_cpu(solved, "start"), _read_cpu(solved, "end")
-    return {"assignment": assignment, "wall": wall, "cpu": end, "startup": start,
-            "cells": end - start}
+    return {
+        "assignment": assignment,
+        "wall": wall,
+        "cpu": end,
+        "startup": start,
+        "cells": end - start,
+    }
 
 
 def print_table(rows: list[dict], *, grading: bool) -> None:
     mode = "grading sizes (NBGRADER_EXECUTION=autograde)" if grading else "full sizes"
     print(f"\nsolved release notebooks, {mode}; CPU = the kernel process's user + system time")
-    print(f"{'notebook':26} {'wall s':>7} {'CPU s':>7} {'start-up':>9} {'cells':>7}  "
-          f"target {TARGET_CPU_SECONDS:g} s CPU")
+    print(
+        f"{'notebook':26} {'wall s':>7} {'CPU s':>7} {'start-up':>9} {'cells':>7}  "
+        f"target {TARGET_CPU_SECONDS:g} s CPU"
+    )
     for row in rows:
         verdict = "pass" if row["cpu"] <= TARGET_CPU_SECONDS else "FAIL"
-        print(f"{row['assignment']:26} {row['wall']:7.1f} {row['cpu']:7.1f} "
-              f"{row['startup']:9.1f} {row['cells']:7.1f}  {verdict}")
+        print(
+            f"{row['assignment']:26} {row['wall']:7.1f} {row['cpu']:7.1f} "
+            f"{row['startup']:9.1f} {row['cells']:7.1f}  {verdict}"
+        )
     print(f"{'total':26} {sum(r['wall'] for r in rows):7.1f} {sum(r['cpu'] for r in rows):7.1f}")
 
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("assignments", nargs="*", help="default: every assignment")
-    parser.add_argument("--grading", action="store_true",
-                        help="the sizes the grader runs (NBGRADER_EXECUTION=autograde)")
-    parser.add_argument("--repeat", type=int, default=1, help="runs per notebook; the least CPU is shown")
+    parser.add_argument(
+        "--grading",
+        action="store_true",
+        help="the sizes the grader runs (NBGRADER_EXECUTION=autograde)",
+    )
+    parser.add_argument(
+        "--repeat", type=int, default=1, help="runs per notebook; the least CPU is shown"
+    )
     args = parser.parse_args(argv)
     course = Course()
     rows = []
     for assignment in args.assignments or course.assignments():
-        runs = [time_notebook(course, assignment, grading=args.grading)
-                for _ in range(max(1, args.repeat))]
+        runs = [
+            time_notebook(course, assignment, grading=args.grading)
+            for _ in range(max(1, args.repeat))
+        ]
         rows.append(min(runs, key=lambda row: row["cpu"]))
-        print(f"{assignment}: {rows[-1]['wall']:.1f} s wall, {rows[-1]['cpu']:.1f} s CPU",
-              flush=True)
+        print(
+            f"{assignment}: {rows[-1]['wall']:.1f} s wall, {rows[-1]['cpu']:.1f} s CPU", flush=True
+        )
     print_table(rows, grading=args.grading)
     return 0 if all(row["cpu"] <= TARGET_CPU_SECONDS for row in rows) else 1
 

@@ -7,6 +7,7 @@ such a point, ``run_optimizer`` dresses it up as the parameters of a tiny one-la
 ``{"W1": [[x]], "b1": [[y]]}``, with gradients ``{"dW1": [[df/dx]], "db1": [[df/dy]]}`` — the same
 dictionaries the update rules receive when they train a real network.
 """
+
 from dataclasses import dataclass
 from typing import Callable
 
@@ -118,10 +119,14 @@ def _point_from_step(parameters):
     if not isinstance(parameters, dict):
         hint = ""
         if isinstance(parameters, tuple):
-            hint = (" If your update rule returns a tuple such as (parameters, v), unpack it "
-                    "inside step and return only the parameters.")
-        raise TypeError("step(parameters, grads) must return the parameters dict, "
-                        f"not a {type(parameters).__name__}.{hint}")
+            hint = (
+                " If your update rule returns a tuple such as (parameters, v), unpack it "
+                "inside step and return only the parameters."
+            )
+        raise TypeError(
+            "step(parameters, grads) must return the parameters dict, "
+            f"not a {type(parameters).__name__}.{hint}"
+        )
     return as_point(parameters)
 
 
@@ -137,14 +142,16 @@ def rastrigin(A=10.0, xlim=(-5.12, 5.12), ylim=(-5.12, 5.12)):
         return 2 * A + x**2 - A * np.cos(2 * np.pi * x) + y**2 - A * np.cos(2 * np.pi * y)
 
     def grad(x, y):
-        return (2 * x + 2 * np.pi * A * np.sin(2 * np.pi * x),
-                2 * y + 2 * np.pi * A * np.sin(2 * np.pi * y))
+        return (
+            2 * x + 2 * np.pi * A * np.sin(2 * np.pi * x),
+            2 * y + 2 * np.pi * A * np.sin(2 * np.pi * y),
+        )
 
     return Landscape("Rastrigin", f, grad, (0.0, 0.0), tuple(xlim), tuple(ylim))
 
 
 def ackley(a=20.0, b=0.2, c=2 * np.pi, xlim=(-5.0, 5.0), ylim=(-5.0, 5.0)):
-    """Ackley's function: a nearly flat, rippled plateau around a deep funnel, minimum 0 at the origin.
+    """Ackley's function: a nearly flat, rippled plateau around a deep funnel, minimum 0 at 0.
 
     Introduced in 08_beyond_gradients.
     f = −a·exp(−b·√((x² + y²)/2)) − exp((cos cx + cos cy)/2) + a + e.
@@ -155,8 +162,7 @@ def ackley(a=20.0, b=0.2, c=2 * np.pi, xlim=(-5.0, 5.0), ylim=(-5.0, 5.0)):
 
     def f(x, y):
         r = np.sqrt(0.5 * (x**2 + y**2))
-        return (-a * np.exp(-b * r) - np.exp(0.5 * (np.cos(c * x) + np.cos(c * y)))
-                + a + np.e)
+        return -a * np.exp(-b * r) - np.exp(0.5 * (np.cos(c * x) + np.cos(c * y))) + a + np.e
 
     def grad(x, y):
         r = np.sqrt(0.5 * (x**2 + y**2))

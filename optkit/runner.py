@@ -7,6 +7,7 @@ call, and the lists it filled). It is judged against the expected observation; w
 fails, every catalogued mistake that behaves like the student's function on all cases is named
 in the message.
 """
+
 import copy
 import sys
 from dataclasses import dataclass
@@ -20,7 +21,7 @@ from .compare import EXACT, Problem, compare, compare_returned
 from .messages import Failure, fit, mistake_failure
 
 ENGINE_DIR = Path(__file__).resolve().parent
-MAX_PATHS = 6          # other differing places named after the first one
+MAX_PATHS = 6  # other differing places named after the first one
 
 
 class CheckFailure(AssertionError):
@@ -81,26 +82,36 @@ def observe(contract, fn, inputs, style: str = signatures.POSITIONAL) -> Observa
     arguments = copy.deepcopy(inputs)
     arguments.update({fill: [] for fill in contract.fills})
     returned = signatures.call(contract, fn, arguments, style)
-    return Observation(returned, {arg: arguments[arg] for arg in contract.protected + tuple(
-        contract.fills) if arg in arguments})
+    return Observation(
+        returned,
+        {
+            arg: arguments[arg]
+            for arg in contract.protected + tuple(contract.fills)
+            if arg in arguments
+        },
+    )
 
 
 def untouched(contract, inputs, returned, filled=None) -> Observation:
     """The observation of a correct call: it returns ``returned``, changes no protected input
     and leaves ``filled`` (fill name -> list) in the lists it fills."""
-    return Observation(returned, {**{arg: inputs[arg] for arg in contract.protected
-                                     if arg in inputs}, **(filled or {})})
+    return Observation(
+        returned,
+        {**{arg: inputs[arg] for arg in contract.protected if arg in inputs}, **(filled or {})},
+    )
 
 
 def expected_observation(contract, reference, inputs) -> Observation:
     """The reference's observation on ``inputs``, its protected inputs taken as given."""
     seen = observe(contract, reference, inputs)
-    return untouched(contract, inputs, seen.returned,
-                     {fill: seen.inputs_after[fill] for fill in contract.fills})
+    return untouched(
+        contract, inputs, seen.returned, {fill: seen.inputs_after[fill] for fill in contract.fills}
+    )
 
 
-def judge(contract, expected: Observation, got: Observation, inputs_tol=EXACT, *,
-          sharing: bool = True) -> list[Problem]:
+def judge(
+    contract, expected: Observation, got: Observation, inputs_tol=EXACT, *, sharing: bool = True
+) -> list[Problem]:
     """Every way ``got`` differs from ``expected``; modified inputs first (often the cause),
     then the returned value, then the lists it filled. ``sharing=False`` ignores returned items
     that are one object (a stored mistake output, read back from JSON, cannot show that)."""
@@ -111,20 +122,38 @@ def judge(contract, expected: Observation, got: Observation, inputs_tol=EXACT, *
             continue
         changes = compare(before, got.inputs_after[arg], arg, inputs_tol)
         if changes:
-            problems.append(Problem(
-                f"input {arg}", f"was modified by your function, which must leave {arg} unchanged "
-                "(in-place operations such as *= or [...] = change the caller's arrays)",
-                tuple(f"{change.path}: {change.what}" for change in changes[:MAX_PATHS])))
-    return problems + compare_returned(contract.returns, expected.returned, got.returned,
-                                       contract.tolerance, contract.naming,
-                                       sharing=sharing) + filled
+            problems.append(
+                Problem(
+                    f"input {arg}",
+                    f"was modified by your function, which must leave {arg} unchanged "
+                    "(in-place operations such as *= or [...] = change the caller's arrays)",
+                    tuple(f"{change.path}: {change.what}" for change in changes[:MAX_PATHS]),
+                )
+            )
+    return (
+        problems
+        + compare_returned(
+            contract.returns,
+            expected.returned,
+            got.returned,
+            contract.tolerance,
+            contract.naming,
+            sharing=sharing,
+        )
+        + filled
+    )
 
 
 def _filled_problems(contract, arg, expected, got) -> list[Problem]:
     """How the list ``arg`` the function filled differs (e.g. the costs of the epochs)."""
     if isinstance(got, list) and len(got) != len(expected):
-        return [Problem(arg, f"expected {len(expected)} items, {contract.fills[arg]}; got "
-                        f"{len(got)} (append one item per epoch to the list {arg})")]
+        return [
+            Problem(
+                arg,
+                f"expected {len(expected)} items, {contract.fills[arg]}; got "
+                f"{len(got)} (append one item per epoch to the list {arg})",
+            )
+        ]
     return compare(expected, got, arg, contract.tolerance)
 
 
@@ -132,15 +161,16 @@ def check_signature(contract, fn, candidates: Callable[[], list] = list) -> None
     """Refuse a non-function, or a function whose signature differs from the contract's (names,
     order, defaults), naming a catalogued mistake whose signature it has."""
     if not callable(fn):
-        raise TypeError(f"pass the function itself, without calling it: "
-                        f"check({contract.name!r}, {contract.name}); got {type(fn).__name__}")
+        raise TypeError(
+            f"pass the function itself, without calling it: "
+            f"check({contract.name!r}, {contract.name}); got {type(fn).__name__}"
+        )
     failure = signature_failure(contract, signatures.params_of(fn), candidates)
     if failure:
         raise CheckFailure(failure)
 
 
-def signature_failure(contract, params,
-                      candidates: Callable[[], list] = list) -> Failure | None:
+def signature_failure(contract, params, candidates: Callable[[], list] = list) -> Failure | None:
     """The failure of a signature that does not fit the contract, or None (also when Python
     cannot tell the signature: then the calls decide)."""
     if params is None:
@@ -148,9 +178,12 @@ def signature_failure(contract, params,
     what = signatures.problem(contract, params)
     if what is None:
         return None
-    named = [mistake_failure(contract.name, c.key, c.title, c.hint) for c in candidates()
-             if c.params is not None
-             and signatures.same_signature(list(c.params), params, len(contract.args))]
+    named = [
+        mistake_failure(contract.name, c.key, c.title, c.hint)
+        for c in candidates()
+        if c.params is not None
+        and signatures.same_signature(list(c.params), params, len(contract.args))
+    ]
     return sum(named, Failure(signatures.message(contract, params, what)))
 
 
@@ -161,14 +194,25 @@ def run_student(contract, fn, cases, kind: str) -> list[Observation]:
         try:
             observations.append(observe(contract, fn, case.inputs, case.style))
         except Exception as error:
-            add_note(error, f"(raised by {contract.name} in {kind} case {number} of "
-                            f"{len(cases)}: {case.label})")
+            add_note(
+                error,
+                f"(raised by {contract.name} in {kind} case {number} of "
+                f"{len(cases)}: {case.label})",
+            )
             raise
     return observations
 
 
-def verdict(contract, cases, observations, kind: str, candidates: Callable[[], list],
-            *, reveal: bool, earlier: Callable[[], dict] | None = None) -> Failure | None:
+def verdict(
+    contract,
+    cases,
+    observations,
+    kind: str,
+    candidates: Callable[[], list],
+    *,
+    reveal: bool,
+    earlier: Callable[[], dict] | None = None,
+) -> Failure | None:
     """None when every case passes; otherwise the failure message, with any diagnosis.
 
     ``earlier`` (public checks of a function with ``uses``) returns, for each earlier function
@@ -177,13 +221,17 @@ def verdict(contract, cases, observations, kind: str, candidates: Callable[[], l
     problems = [judge(contract, case.expected, obs) for case, obs in zip(cases, observations)]
     if not any(problems):
         return None
-    diagnoses = [mistake_failure(contract.name, c.key, c.title, c.hint) for c in candidates()
-                 if behaves_like(contract, c, cases, observations)]
+    diagnoses = [
+        mistake_failure(contract.name, c.key, c.title, c.hint)
+        for c in candidates()
+        if behaves_like(contract, c, cases, observations)
+    ]
     if not diagnoses and earlier is not None and contract.uses:
         # not a diagnosis: a finding, so it names no mistake
         diagnoses.append(Failure(earlier_work_note(contract, earlier())))
-    return sum(diagnoses, Failure(failure_message(contract.name, kind, cases, problems,
-                                                  reveal=reveal)))
+    return sum(
+        diagnoses, Failure(failure_message(contract.name, kind, cases, problems, reveal=reveal))
+    )
 
 
 def earlier_work_note(contract, findings: dict) -> str:
@@ -194,24 +242,31 @@ def earlier_work_note(contract, findings: dict) -> str:
     needs this note.)"""
     failing = {name: line for name, line in findings.items() if line is not None}
     if not failing:
-        return (f"Your functions from earlier notebooks that {contract.name} calls "
-                f"({', '.join(findings)}) pass their public checks, so look for the difference "
-                f"in {contract.name} itself: what happens once, every epoch and every "
-                "mini-batch, the arguments of every call, and the cost of each epoch.")
-    lines = [f"{contract.name} calls your functions from earlier notebooks, and "
-             f"{'these fail' if len(failing) > 1 else 'this one fails'} its public check here:"]
+        return (
+            f"Your functions from earlier notebooks that {contract.name} calls "
+            f"({', '.join(findings)}) pass their public checks, so look for the difference "
+            f"in {contract.name} itself: what happens once, every epoch and every "
+            "mini-batch, the arguments of every call, and the cost of each epoch."
+        )
+    lines = [
+        f"{contract.name} calls your functions from earlier notebooks, and "
+        f"{'these fail' if len(failing) > 1 else 'this one fails'} its public check here:"
+    ]
     lines += [f"    {name}: {line}" for name, line in failing.items()]
-    lines.append(f"Fix {'them' if len(failing) > 1 else 'it'} in the cell of your earlier work "
-                 f"first (the hidden tests of {contract.name} use correct versions of them).")
+    lines.append(
+        f"Fix {'them' if len(failing) > 1 else 'it'} in the cell of your earlier work "
+        f"first (the hidden tests of {contract.name} use correct versions of them)."
+    )
     return "\n".join(lines)
 
 
 def behaves_like(contract, candidate: Candidate, cases, observations) -> bool:
     """True when the student's function did what the mistake did, on every case."""
     same = MATCHES[candidate.match]
-    return all(same(contract, case, mistake, student)
-               for case, mistake, student in zip(cases, candidate.observations, observations,
-                                                 strict=True))
+    return all(
+        same(contract, case, mistake, student)
+        for case, mistake, student in zip(cases, candidate.observations, observations, strict=True)
+    )
 
 
 def _same_observation(contract, case, mistake, student) -> bool:
@@ -223,8 +278,10 @@ def _same_up_to_tie_order(contract, case, mistake, student) -> bool:
     a mistake that breaks ties by position is matched however the sort broke them."""
     key = np.asarray(case.inputs[contract.args[0]])
     try:
-        canonical = [Observation(_sorted_within_ties(key, obs.returned), obs.inputs_after)
-                     for obs in (mistake, student)]
+        canonical = [
+            Observation(_sorted_within_ties(key, obs.returned), obs.inputs_after)
+            for obs in (mistake, student)
+        ]
     except (TypeError, ValueError, IndexError):
         return False
     return _same_observation(contract, case, *canonical)
@@ -245,15 +302,21 @@ def failure_message(name, kind, cases, problems, *, reveal: bool) -> str:
     single values in public checks) and how many cases fail."""
     failed = [number for number, found in enumerate(problems) if found]
     first = problems[failed[0]]
-    lines = [f"✗ {name} failed {kind} case {failed[0] + 1} of {len(cases)}: "
-             f"{cases[failed[0]].label}"]
+    lines = [
+        f"✗ {name} failed {kind} case {failed[0] + 1} of {len(cases)}: {cases[failed[0]].label}"
+    ]
     lines += first[0].lines(reveal)
     others = {}
     for problem in first[1:]:
-        shown = (reveal and len(problem.reveal) == 1 and problem.reveal[0].startswith("expected")
-                 and problem.path not in others)
-        others.setdefault(problem.path, f"{problem.path} ({problem.reveal[0]})" if shown
-                          else problem.path)
+        shown = (
+            reveal
+            and len(problem.reveal) == 1
+            and problem.reveal[0].startswith("expected")
+            and problem.path not in others
+        )
+        others.setdefault(
+            problem.path, f"{problem.path} ({problem.reveal[0]})" if shown else problem.path
+        )
     others = list(others.values())
     if others:
         more = f" and {len(others) - MAX_PATHS} more" if len(others) > MAX_PATHS else ""
@@ -277,7 +340,7 @@ def hide_engine_frames(error: BaseException, engine_dirs=(ENGINE_DIR,)) -> None:
 
 
 def add_note(error: BaseException, note: str) -> None:
-    if hasattr(error, "add_note"):       # Python 3.11+
+    if hasattr(error, "add_note"):  # Python 3.11+
         error.add_note(note)
     else:
         print(note, file=sys.stderr)

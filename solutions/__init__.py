@@ -12,6 +12,7 @@ about a function is found from its assignment by one naming rule. A function of 
 Modules are imported on first use, so a module that is still being written breaks only its
 own assignment. ``tests/solutions/test_registry.py`` names whatever a graded function lacks.
 """
+
 import importlib
 
 KINDS = ("cases", "mistakes", "alternatives")
@@ -37,6 +38,7 @@ def module_name(assignment: str, kind: str = "") -> str:
 def module_of(function: str, kind: str = "") -> str:
     """``module_name`` of graded ``function``'s assignment."""
     from optkit.contracts import get_contract
+
     return module_name(get_contract(function).assignment, kind)
 
 
@@ -60,6 +62,7 @@ def reference(name: str):
     """The reference implementation of graded function ``name``."""
     module = home(name)
     if module is None or not hasattr(module, name):
-        raise LookupError(f"no reference for {name!r}: define it in "
-                          f"{module_of(name).replace('.', '/')}.py")
+        raise LookupError(
+            f"no reference for {name!r}: define it in {module_of(name).replace('.', '/')}.py"
+        )
     return getattr(module, name)

@@ -5,6 +5,7 @@ The contract (SPEC.md) shared by every update rule: ``parameters`` maps ``"W1", 
 state (``v``, ``s``, ``G``) map ``"dW1", "db1", ...`` to arrays shaped like the matching
 parameter. An update may modify ``parameters`` (and its state) in place and always returns it.
 """
+
 import numpy as np
 
 
@@ -70,8 +71,9 @@ def initialize_rmsprop(parameters):
     return s
 
 
-def update_parameters_with_rmsprop(parameters, grads, s, beta=0.9, learning_rate=0.01,
-                                   epsilon=1e-8):
+def update_parameters_with_rmsprop(
+    parameters, grads, s, beta=0.9, learning_rate=0.01, epsilon=1e-8
+):
     """One RMSProp step, element-wise for every parameter W (and likewise b):
 
         s_dW = beta * s_dW + (1 - beta) * dW**2
@@ -119,8 +121,9 @@ def initialize_adam(parameters):
     return v, s
 
 
-def update_parameters_with_adam(parameters, grads, v, s, t, learning_rate=0.01,
-                                beta1=0.9, beta2=0.999, epsilon=1e-8):
+def update_parameters_with_adam(
+    parameters, grads, v, s, t, learning_rate=0.01, beta1=0.9, beta2=0.999, epsilon=1e-8
+):
     """One Adam step, element-wise for every parameter W (and likewise b):
 
         v_dW = beta1 * v_dW + (1 - beta1) * dW          v_hat = v_dW / (1 - beta1**t)
@@ -150,8 +153,8 @@ def update_parameters_with_adam(parameters, grads, v, s, t, learning_rate=0.01,
             key = "d" + name + str(l)
             v[key] = beta1 * v[key] + (1 - beta1) * grads[key]
             s[key] = beta2 * s[key] + (1 - beta2) * grads[key] ** 2
-            v_corrected[key] = v[key] / (1 - beta1 ** t)
-            s_corrected[key] = s[key] / (1 - beta2 ** t)
+            v_corrected[key] = v[key] / (1 - beta1**t)
+            s_corrected[key] = s[key] / (1 - beta2**t)
             step = v_corrected[key] / (np.sqrt(s_corrected[key]) + epsilon)
             parameters[name + str(l)] = parameters[name + str(l)] - learning_rate * step
     return parameters, v, s, v_corrected, s_corrected

@@ -11,6 +11,7 @@ lower fitness (loss, energy) is better.
 * ``tournament_selection(fitness, contestants) -> winners`` -- parent selection of a genetic
   algorithm: the index of the fittest contestant of each pre-drawn tournament.
 """
+
 import numpy as np
 
 

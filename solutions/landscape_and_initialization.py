@@ -10,6 +10,7 @@
   preconditioner that RMSProp and Adam apply: every gradient divided entry by entry by the square
   root of its running average of squared gradients.
 """
+
 import numpy as np
 
 KINDS = ("minimum", "maximum", "saddle", "degenerate")
@@ -75,8 +76,12 @@ def initialize_parameters(layers_dims, method, seed=0):
     parameters = {}
     for l in range(1, len(layers_dims)):
         fan_in, fan_out = layers_dims[l - 1], layers_dims[l]
-        scale = {"zeros": 0.0, "random": 0.01, "xavier": np.sqrt(2 / (fan_in + fan_out)),
-                 "he": np.sqrt(2 / fan_in)}[method]
+        scale = {
+            "zeros": 0.0,
+            "random": 0.01,
+            "xavier": np.sqrt(2 / (fan_in + fan_out)),
+            "he": np.sqrt(2 / fan_in),
+        }[method]
         parameters["W" + str(l)] = scale * rng.standard_normal((fan_out, fan_in))
         parameters["b" + str(l)] = np.zeros((fan_out, 1))
     return parameters

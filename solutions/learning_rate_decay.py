@@ -4,6 +4,7 @@ epoch, from the initial rate.
 Every schedule maps (learning_rate0, epoch_num, hyper-parameters) to a python float; epochs
 count from 0 and every schedule except the warm-up returns learning_rate0 at epoch 0.
 """
+
 import math
 
 
@@ -70,7 +71,7 @@ def exponential_decay(learning_rate0, epoch_num, decay=0.95):
     Returns:
         learning_rate -- python float
     """
-    return float(learning_rate0 * decay ** epoch_num)
+    return float(learning_rate0 * decay**epoch_num)
 
 
 def cosine_decay(learning_rate0, epoch_num, total_epochs):

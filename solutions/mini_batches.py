@@ -1,6 +1,7 @@
 """Reference mini-batch partition of 02_mini_batches: shuffle the examples once, then cut
 them into batches.
 """
+
 import math
 
 import numpy as np

@@ -5,6 +5,7 @@ The contract (SPEC.md) shared by every update rule: ``parameters`` maps ``"W1", 
 state (``v``, ``s``, ``G``) map ``"dW1", "db1", ...`` to arrays shaped like the matching
 parameter. An update may modify ``parameters`` (and its state) in place and always returns it.
 """
+
 import numpy as np
 
 

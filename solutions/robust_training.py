@@ -12,6 +12,7 @@ Three small, pure functions a training loop can call at every step or epoch:
 ``grads`` is a dict of arrays keyed ``"dW1", "db1", ..., "dWL", "dbL"``. The gradient functions
 return a new dict; a version that changes ``grads`` in place and returns it is correct too.
 """
+
 import math
 
 import numpy as np

@@ -5,8 +5,12 @@
 so that notebooks can plot learning curves. The contract (SPEC.md) is unchanged: called without
 ``costs``, ``model`` returns the trained parameters.
 """
+
 from optkit.network import (
-    backward_propagation, compute_cost, forward_propagation, initialize_parameters_he,
+    backward_propagation,
+    compute_cost,
+    forward_propagation,
+    initialize_parameters_he,
 )
 from solutions.adaptive_methods import initialize_adam, update_parameters_with_adam
 from solutions.gradient_descent import update_parameters_with_gd
@@ -16,9 +20,24 @@ from solutions.momentum import initialize_velocity, update_parameters_with_momen
 OPTIMIZERS = ("gd", "momentum", "adam")
 
 
-def model(X, Y, layers_dims, optimizer, learning_rate=0.0007, mini_batch_size=64, beta=0.9,
-          beta1=0.9, beta2=0.999, epsilon=1e-8, num_epochs=5000, print_cost=True,
-          decay=None, decay_rate=1, *, costs=None):
+def model(
+    X,
+    Y,
+    layers_dims,
+    optimizer,
+    learning_rate=0.0007,
+    mini_batch_size=64,
+    beta=0.9,
+    beta1=0.9,
+    beta2=0.999,
+    epsilon=1e-8,
+    num_epochs=5000,
+    print_cost=True,
+    decay=None,
+    decay_rate=1,
+    *,
+    costs=None,
+):
     """Train the 3-layer network with mini-batches and the chosen optimizer.
 
     He initialization (``np.random.seed(3)``), then for every epoch i = 0, ..., num_epochs - 1:
@@ -76,12 +95,14 @@ def model(X, Y, layers_dims, optimizer, learning_rate=0.0007, mini_batch_size=64
             if optimizer == "gd":
                 parameters = update_parameters_with_gd(parameters, grads, learning_rate)
             elif optimizer == "momentum":
-                parameters, v = update_parameters_with_momentum(parameters, grads, v, beta,
-                                                                learning_rate)
+                parameters, v = update_parameters_with_momentum(
+                    parameters, grads, v, beta, learning_rate
+                )
             else:
                 t = t + 1
                 parameters, v, s, _, _ = update_parameters_with_adam(
-                    parameters, grads, v, s, t, learning_rate, beta1, beta2, epsilon)
+                    parameters, grads, v, s, t, learning_rate, beta1, beta2, epsilon
+                )
         cost_avg = cost_total / m
         if costs is not None:
             costs.append(cost_avg)

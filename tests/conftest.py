@@ -4,6 +4,7 @@ Test modules import the helpers (``from tests.conftest import hidden_failure``);
 the packages under test lazily, so that loading this file costs nothing to a test that does
 not use them.
 """
+
 import pytest
 
 
@@ -20,7 +21,7 @@ def named_mistakes(failure) -> list[str]:
     asserts which mistake was named goes through here."""
     if hasattr(failure, "mistakes"):
         return list(failure.mistakes)
-    if hasattr(failure, "mistake"):                    # a Verdict names the first one
+    if hasattr(failure, "mistake"):  # a Verdict names the first one
         return [failure.mistake] if failure.mistake else []
     raise TypeError(f"a {type(failure).__name__} does not say which mistakes it names")
 
@@ -34,6 +35,7 @@ def _caught(error) -> FailureText:
 def public_failure(name: str, fn) -> FailureText:
     """The message of the public check of graded function ``name`` failing ``fn``."""
     import optkit
+
     with pytest.raises(optkit.CheckFailure) as caught:
         optkit.check(name, fn)
     return _caught(caught.value)
@@ -43,6 +45,7 @@ def hidden_failure(name: str, fn, **options) -> FailureText:
     """The message of the hidden check of graded function ``name`` failing ``fn``."""
     import optkit
     from autograder.hidden_checks import hidden_check
+
     with pytest.raises(optkit.CheckFailure) as caught:
         hidden_check(name, fn, **options)
     return _caught(caught.value)
@@ -53,6 +56,7 @@ def default_seed_cases(name: str) -> list:
     of ``hidden_checks.hidden_rng``, never retyped here)."""
     from autograder.hidden_checks import hidden_rng
     from solutions.cases import hidden_cases
+
     return hidden_cases(name, hidden_rng(name))
 
 

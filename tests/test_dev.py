@@ -1,4 +1,5 @@
 """`dev.py` reuses only a .venv made for its own folder: a copied checkout gets its own."""
+
 import importlib.util
 import shutil
 import sys
@@ -40,8 +41,10 @@ def checkout(tmp_path) -> Path:
 
 
 def _files(folder: Path) -> dict:
-    return {str(p.relative_to(folder)): p.read_bytes() if p.is_file() and not p.is_symlink()
-            else None for p in folder.rglob("*")}
+    return {
+        str(p.relative_to(folder)): p.read_bytes() if p.is_file() and not p.is_symlink() else None
+        for p in folder.rglob("*")
+    }
 
 
 def test_an_environment_is_made_once_and_reused(checkout, monkeypatch, capsys):
@@ -56,8 +59,7 @@ def test_an_environment_is_made_once_and_reused(checkout, monkeypatch, capsys):
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX layout of a virtual environment")
-def test_a_copied_checkout_rebuilds_the_environment_it_did_not_make(checkout, monkeypatch,
-                                                                    capsys):
+def test_a_copied_checkout_rebuilds_the_environment_it_did_not_make(checkout, monkeypatch, capsys):
     installs = []
     load_dev(checkout, monkeypatch, installs).ensure_environment()
     original = _files(checkout / ".venv")
@@ -71,8 +73,8 @@ def test_a_copied_checkout_rebuilds_the_environment_it_did_not_make(checkout, mo
     assert (copy / ".venv" / ".made-for").read_text() == str(copy)
     assert (copy / ".venv" / "pyvenv.cfg").exists() and python.exists()
     assert str(copy / ".venv") in (copy / ".venv" / "bin" / "activate").read_text()
-    assert installs[-1] == (copy, python)             # installed into the copy's own .venv
-    assert _files(checkout / ".venv") == original      # the original's is untouched
+    assert installs[-1] == (copy, python)  # installed into the copy's own .venv
+    assert _files(checkout / ".venv") == original  # the original's is untouched
 
 
 def test_a_linked_or_unmarked_environment_is_not_trusted(checkout, monkeypatch, capsys):
@@ -86,14 +88,14 @@ def test_a_linked_or_unmarked_environment_is_not_trusted(checkout, monkeypatch, 
     load_dev(other, monkeypatch, installs).ensure_environment()
     assert "rebuilding" in capsys.readouterr().out
     assert not (other / ".venv").is_symlink()
-    assert (checkout / ".venv" / ".made-for").read_text() == str(checkout)   # left alone
+    assert (checkout / ".venv" / ".made-for").read_text() == str(checkout)  # left alone
 
-    (other / ".venv" / ".made-for").unlink()         # a .venv from before the marker, whose
-    pip = other / ".venv" / "bin" / "pip"            # pip runs another folder's Python
+    (other / ".venv" / ".made-for").unlink()  # a .venv from before the marker, whose
+    pip = other / ".venv" / "bin" / "pip"  # pip runs another folder's Python
     pip.write_text(f"#!{checkout}/.venv/bin/python\n")
     load_dev(other, monkeypatch, installs).ensure_environment()
     assert "not made by dev.py for this folder" in capsys.readouterr().out
-    pip = other / ".venv" / "bin" / "pip"            # ... and one whose pip runs its own
+    pip = other / ".venv" / "bin" / "pip"  # ... and one whose pip runs its own
     pip.write_text(f"#!{other}/.venv/bin/python\n")
     (other / ".venv" / ".made-for").unlink()
     load_dev(other, monkeypatch, installs).ensure_environment()

@@ -1,4 +1,5 @@
 """The set-up files agree with each other: pyproject.toml, environment.yml, README, CI."""
+
 import re
 import tomllib
 from pathlib import Path
@@ -22,8 +23,9 @@ def _conda_requirements() -> dict[str, str]:
     found = {}
     for line in dependencies.splitlines():
         # conda packages, and the pip-only ones listed under "pip:"
-        match = re.match(r"^(?:  |      )- ([A-Za-z0-9_.\-]+[<>=!~][^#\s]*|[A-Za-z0-9_.\-]+)\s*(#.*)?$",
-                         line)
+        match = re.match(
+            r"^(?:  |      )- ([A-Za-z0-9_.\-]+[<>=!~][^#\s]*|[A-Za-z0-9_.\-]+)\s*(#.*)?$", line
+        )
         if match and _name(match.group(1)) not in {"python", "pip"}:
             found[_name(match.group(1))] = match.group(1)
     return found
@@ -34,7 +36,9 @@ def test_environment_yml_lists_the_same_packages_and_bounds_as_pyproject():
 
 
 def test_environment_yml_installs_the_course_itself_with_pip():
-    assert re.search(r"^\s+- -e \.\[test\]\s*$", (ROOT / "environment.yml").read_text(), re.MULTILINE)
+    assert re.search(
+        r"^\s+- -e \.\[test\]\s*$", (ROOT / "environment.yml").read_text(), re.MULTILINE
+    )
 
 
 def test_readme_starts_with_the_two_commands_and_ci_runs_the_test_one():

@@ -2,6 +2,7 @@
 
 Run `ruff format . && ruff check --fix .` to make a change conform.
 """
+
 import subprocess
 import sys
 from pathlib import Path
@@ -12,17 +13,25 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def _ruff(*arguments: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "ruff", *arguments], cwd=ROOT,
-                          capture_output=True, text=True, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "ruff", *arguments],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
 
 
-@pytest.mark.parametrize("arguments", [("check", "."), ("format", "--check", ".")],
-                         ids=["lint", "format"])
+@pytest.mark.parametrize(
+    "arguments", [("check", "."), ("format", "--check", ".")], ids=["lint", "format"]
+)
 def test_ruff_finds_nothing_to_change(arguments):
     done = _ruff(*arguments)
-    assert done.returncode == 0, (f"ruff {' '.join(arguments)} wants changes "
-                                  f"(run `ruff format . && ruff check --fix .`):\n"
-                                  f"{done.stdout[-4000:]}{done.stderr[-1000:]}")
+    assert done.returncode == 0, (
+        f"ruff {' '.join(arguments)} wants changes "
+        f"(run `ruff format . && ruff check --fix .`):\n"
+        f"{done.stdout[-4000:]}{done.stderr[-1000:]}"
+    )
 
 
 @pytest.mark.parametrize("length, refused", [(100, False), (101, True)])

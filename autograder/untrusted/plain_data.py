@@ -19,6 +19,7 @@ itself is refused. Sizes are capped on both sides (``Limits``).
 
 This file runs inside the sandbox too: it imports nothing but the standard library and numpy.
 """
+
 import base64
 import json
 from dataclasses import dataclass
@@ -26,9 +27,22 @@ from dataclasses import dataclass
 import numpy as np
 
 ALLOWED_DTYPES = frozenset(
-    ["bool", "int8", "int16", "int32", "int64", "uint8", "uint16", "uint32", "uint64",
-     "float16", "float32", "float64"])
-MAX_INT = 2 ** 63
+    [
+        "bool",
+        "int8",
+        "int16",
+        "int32",
+        "int64",
+        "uint8",
+        "uint16",
+        "uint32",
+        "uint64",
+        "float16",
+        "float32",
+        "float64",
+    ]
+)
+MAX_INT = 2**63
 
 
 class PlainDataError(ValueError):
@@ -37,9 +51,9 @@ class PlainDataError(ValueError):
 
 @dataclass(frozen=True)
 class Limits:
-    max_bytes: int = 64 * 2 ** 20    # encoded size of one value
+    max_bytes: int = 64 * 2**20  # encoded size of one value
     max_depth: int = 32
-    max_items: int = 1_000_000       # containers and their items, arrays' elements excluded
+    max_items: int = 1_000_000  # containers and their items, arrays' elements excluded
     max_string: int = 100_000
 
 
@@ -67,8 +81,9 @@ def encode(value, *, functions=None, limits: Limits = DEFAULT_LIMITS):
 def dumps(value, *, functions=None, limits: Limits = DEFAULT_LIMITS) -> str:
     text = json.dumps(encode(value, functions=functions, limits=limits), separators=(",", ":"))
     if len(text) > limits.max_bytes:
-        raise PlainDataError(f"the value takes {len(text)} bytes, over the cap of "
-                             f"{limits.max_bytes}")
+        raise PlainDataError(
+            f"the value takes {len(text)} bytes, over the cap of {limits.max_bytes}"
+        )
     return text
 
 
@@ -76,9 +91,9 @@ class _Encoder:
     def __init__(self, functions, limits):
         self.functions = {id(f): name for f, name in functions.items()}
         self.limits = limits
-        self.numbers = {}        # id(object) -> its number
-        self.open = set()        # numbers of containers being encoded (cycle detection)
-        self.keep = []           # keeps numbered objects alive so that ids stay unique
+        self.numbers = {}  # id(object) -> its number
+        self.open = set()  # numbers of containers being encoded (cycle detection)
+        self.keep = []  # keeps numbered objects alive so that ids stay unique
         self.items = 0
         self.size = 0
 
@@ -106,8 +121,10 @@ class _Encoder:
         if isinstance(value, np.generic) and kind is np.dtype(kind).type:
             dtype = np.dtype(kind)
             if dtype.name in ALLOWED_DTYPES:
-                return {"scalar": dtype.name, "data": _b64(np.asarray(value).astype(
-                    dtype.newbyteorder("<")).tobytes())}
+                return {
+                    "scalar": dtype.name,
+                    "data": _b64(np.asarray(value).astype(dtype.newbyteorder("<")).tobytes()),
+                }
         return {"refused": describe_foreign(value)}
 
     def _numbered(self, value, depth):
@@ -127,8 +144,10 @@ class _Encoder:
                 return {"list": [self.encode(item, depth + 1) for item in value], "ref": number}
             if not all(type(key) is str for key in value):
                 return {"refused": "a dict whose keys are not all strings"}
-            return {"dict": [[key, self.encode(item, depth + 1)] for key, item in value.items()],
-                    "ref": number}
+            return {
+                "dict": [[key, self.encode(item, depth + 1)] for key, item in value.items()],
+                "ref": number,
+            }
         finally:
             self.open.discard(number)
 
@@ -188,7 +207,7 @@ class _Decoder:
     def __init__(self, functions, limits):
         self.functions = functions
         self.limits = limits
-        self.done = {}        # number -> finished object
+        self.done = {}  # number -> finished object
         self.pending = set()  # numbers whose object is still being built
         self.items = 0
         self.size = 0
@@ -240,8 +259,11 @@ class _Decoder:
     def _array(self, tree, depth):
         dtype, number = _field(tree, "array", str), self._new_number(tree)
         shape = _field(tree, "shape", list)
-        if dtype not in ALLOWED_DTYPES or len(shape) > 32 or not all(
-                type(n) is int and 0 <= n < MAX_INT for n in shape):
+        if (
+            dtype not in ALLOWED_DTYPES
+            or len(shape) > 32
+            or not all(type(n) is int and 0 <= n < MAX_INT for n in shape)
+        ):
             raise PlainDataError("an array has an unsupported dtype or shape")
         data = self._bytes(_field(tree, "data", str))
         count = 1
@@ -249,8 +271,11 @@ class _Decoder:
             count *= n
         if count * np.dtype(dtype).itemsize != len(data):
             raise PlainDataError("an array's data does not match its shape")
-        array = np.frombuffer(data, dtype=np.dtype(dtype).newbyteorder("<")).astype(
-            dtype).reshape(shape)
+        array = (
+            np.frombuffer(data, dtype=np.dtype(dtype).newbyteorder("<"))
+            .astype(dtype)
+            .reshape(shape)
+        )
         return self._finish(number, array)
 
     def _scalar(self, tree, depth):
@@ -299,9 +324,16 @@ class _Decoder:
 
 
 # Each node's tag and the exact set of its fields.
-_FIELDS = {"tuple": {"tuple"}, "list": {"list", "ref"}, "dict": {"dict", "ref"},
-           "array": {"array", "shape", "data", "ref"}, "scalar": {"scalar", "data"},
-           "same": {"same"}, "function": {"function"}, "refused": {"refused"}}
+_FIELDS = {
+    "tuple": {"tuple"},
+    "list": {"list", "ref"},
+    "dict": {"dict", "ref"},
+    "array": {"array", "shape", "data", "ref"},
+    "scalar": {"scalar", "data"},
+    "same": {"same"},
+    "function": {"function"},
+    "refused": {"refused"},
+}
 
 
 def _field(tree, key, kind):

@@ -18,6 +18,7 @@ so it is graded on its own code; the stand-ins never see reference code, only an
 public cases it runs with the student's own earlier functions, so these are recorded on their
 own public cases too (``spec["earlier"]``): a failure can then say whether they pass.
 """
+
 import contextlib
 import importlib
 import inspect
@@ -33,7 +34,7 @@ from pathlib import Path
 
 import plain_data
 
-GRADING = Path(os.environ.get("OPTIM_GRADING_ROOT", "/grading"))   # set only by --no-sandbox
+GRADING = Path(os.environ.get("OPTIM_GRADING_ROOT", "/grading"))  # set only by --no-sandbox
 IN, OUT, ORACLE = GRADING / "in", GRADING / "out", str(GRADING / "oracle.sock")
 KIT = str(Path(__file__).resolve().parent)
 MAX_TRACEBACK_LINES = 40
@@ -62,7 +63,7 @@ def _note_for_figures(name: str, fn) -> None:
     try:
         with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
             importlib.import_module("optkit.public_checks").check_quietly(name, fn)
-    except Exception:               # whatever it raises, the note is only left out
+    except Exception:  # whatever it raises, the note is only left out
         pass
 
 
@@ -85,7 +86,7 @@ def call(fn, spec, number, inputs):
     by position while case ``number`` gives them in order -- in its "mixed" style only the first
     two -- the rest by name, and an empty list for each list it fills (``inputs`` gets them)."""
     inputs.update({fill: [] for fill in spec.get("fills", [])})
-    mixed = spec.get("styles", [])[number:number + 1] == ["mixed"]
+    mixed = spec.get("styles", [])[number : number + 1] == ["mixed"]
     positional = []
     for arg in spec["args"]:
         if arg not in inputs or (mixed and len(positional) == 2):
@@ -112,11 +113,14 @@ def _observe_all(spec, fn, entry) -> None:
             except BaseException as error:
                 entry["raised"] = _raised(error, number)
                 if not isinstance(error, Exception):
-                    raise                    # an interrupt (time limit) or exit goes on
+                    raise  # an interrupt (time limit) or exit goes on
                 return
-            observed = {"returned": returned,
-                        "inputs_after": {arg: inputs[arg] for arg in spec["protected"] + fills
-                                         if arg in inputs}}
+            observed = {
+                "returned": returned,
+                "inputs_after": {
+                    arg: inputs[arg] for arg in spec["protected"] + fills if arg in inputs
+                },
+            }
             try:
                 observations.append(plain_data.encode(observed, functions=names))
             except plain_data.PlainDataError as error:
@@ -150,17 +154,26 @@ def _raised(error, number) -> dict:
     lines += traceback.format_exception_only(type(error), error)
     text = "".join(lines).splitlines()
     if len(text) > MAX_TRACEBACK_LINES:
-        text = text[:5] + ["  ..."] + text[-(MAX_TRACEBACK_LINES - 6):]
-    return {"case": number, "type": type(error).__name__[:80],
-            "message": str(error)[:2000], "traceback": [line[:500] for line in text]}
+        text = text[:5] + ["  ..."] + text[-(MAX_TRACEBACK_LINES - 6) :]
+    return {
+        "case": number,
+        "type": type(error).__name__[:80],
+        "message": str(error)[:2000],
+        "traceback": [line[:500] for line in text],
+    }
 
 
 def _append(entry) -> None:
     try:
         line = json.dumps(entry, separators=(",", ":"))
     except (TypeError, ValueError) as error:
-        line = json.dumps({"grade_id": entry["grade_id"], "function": entry["function"],
-                           "unrecordable": f"cannot write the record ({error})"[:500]})
+        line = json.dumps(
+            {
+                "grade_id": entry["grade_id"],
+                "function": entry["function"],
+                "unrecordable": f"cannot write the record ({error})"[:500],
+            }
+        )
     OUT.mkdir(parents=True, exist_ok=True)
     with open(OUT / "records.jsonl", "a", encoding="utf-8") as handle:
         handle.write(line + "\n")
@@ -192,8 +205,12 @@ def _earlier_work_from_oracle(fn, spec):
         yield
         return
     saved = {name: namespace[name] for name in uses if name in namespace}
-    namespace.update({name: OracleFunction(name, params, key=f"reference:{name}")
-                      for name, params in uses.items()})
+    namespace.update(
+        {
+            name: OracleFunction(name, params, key=f"reference:{name}")
+            for name, params in uses.items()
+        }
+    )
     try:
         yield
     finally:
@@ -214,10 +231,18 @@ class OracleFunction:
     def __init__(self, name, params, *, key):
         self.__name__ = self.__qualname__ = name.rpartition(":")[2]
         self.key = key
-        self.__signature__ = inspect.Signature([inspect.Parameter(
-            entry[0], inspect.Parameter.POSITIONAL_OR_KEYWORD,
-            default=plain_data.decode(entry[1]) if len(entry) > 1 else inspect.Parameter.empty)
-            for entry in params])
+        self.__signature__ = inspect.Signature(
+            [
+                inspect.Parameter(
+                    entry[0],
+                    inspect.Parameter.POSITIONAL_OR_KEYWORD,
+                    default=plain_data.decode(entry[1])
+                    if len(entry) > 1
+                    else inspect.Parameter.empty,
+                )
+                for entry in params
+            ]
+        )
 
     def __call__(self, *args, **kwargs):
         bound = self.__signature__.bind(*args, **kwargs)
@@ -270,8 +295,11 @@ def _write_back(bound, inputs_after) -> dict:
             mine.update(after)
         elif type(mine) is list and type(after) is list:
             mine[:] = after
-        elif (type(mine).__name__ == "ndarray" and getattr(after, "shape", None) == mine.shape
-              and mine.flags.writeable):
+        elif (
+            type(mine).__name__ == "ndarray"
+            and getattr(after, "shape", None) == mine.shape
+            and mine.flags.writeable
+        ):
             mine[...] = after
         else:
             continue

@@ -19,6 +19,7 @@ itself non-dumpable, so the student's code can neither trace it nor open its fil
 
 Only the standard library, nbformat and nbclient are used: nothing of the course is mounted.
 """
+
 import ctypes
 import json
 import os
@@ -28,7 +29,7 @@ import sys
 import traceback
 from pathlib import Path
 
-GRADING = Path(os.environ.get("OPTIM_GRADING_ROOT", "/grading"))   # set only by --no-sandbox
+GRADING = Path(os.environ.get("OPTIM_GRADING_ROOT", "/grading"))  # set only by --no-sandbox
 IN, OUT, FONTS = GRADING / "in", GRADING / "out", GRADING / "mplcache"
 KIT = Path(__file__).resolve().parent
 PR_SET_DUMPABLE = 4
@@ -37,8 +38,18 @@ PR_SET_DUMPABLE = 4
 BACKENDS = ("Agg", "module://matplotlib_inline.backend_inline")
 # jsonschema's optional format checkers (one builds a URI grammar for seconds) are imported by
 # nbformat at every start; nothing here checks formats, so they are left out.
-for _optional in ("rfc3987_syntax", "isoduration", "arrow", "webcolors", "uri_template", "fqdn",
-                  "rfc3339_validator", "rfc3986_validator", "rfc3987", "jsonpointer"):
+for _optional in (
+    "rfc3987_syntax",
+    "isoduration",
+    "arrow",
+    "webcolors",
+    "uri_template",
+    "fqdn",
+    "rfc3339_validator",
+    "rfc3986_validator",
+    "rfc3987",
+    "jsonpointer",
+):
     sys.modules.setdefault(_optional, None)
 
 
@@ -50,8 +61,9 @@ class Channel:
         self.records_cap, self.records_sent = records_cap, 0
 
     def send(self, kind: str, **fields) -> None:
-        self.out.write(json.dumps({"kind": kind, **fields}, separators=(",", ":"),
-                                  default=str) + "\n")
+        self.out.write(
+            json.dumps({"kind": kind, **fields}, separators=(",", ":"), default=str) + "\n"
+        )
         self.out.flush()
 
     def send_new_records(self) -> None:
@@ -62,7 +74,7 @@ class Channel:
                 chunk = handle.read(max(0, self.records_cap - self.records_sent))
         except OSError:
             return
-        complete = chunk[:chunk.rfind(b"\n") + 1]
+        complete = chunk[: chunk.rfind(b"\n") + 1]
         if complete:
             self.records_sent += len(complete)
             self.send("records", text=complete.decode("utf-8", "replace"))
@@ -76,9 +88,13 @@ def main() -> int:
     try:
         workdir = _prepare_workdir(job)
         _execute(job, workdir, channel)
-    except BaseException as error:      # report it: the trusted side decides what it means
-        channel.send("event", runner_error="".join(
-            traceback.format_exception(type(error), error, error.__traceback__)[-6:])[:2000])
+    except BaseException as error:  # report it: the trusted side decides what it means
+        channel.send(
+            "event",
+            runner_error="".join(
+                traceback.format_exception(type(error), error, error.__traceback__)[-6:]
+            )[:2000],
+        )
     channel.send_new_records()
     channel.send("done")
     return 0
@@ -111,6 +127,7 @@ def _protect_process() -> None:
 
 def _limit_processes(job) -> None:
     import resource
+
     limit = job.get("max_processes")
     if limit:
         resource.setrlimit(resource.RLIMIT_NPROC, (limit, limit))
@@ -118,12 +135,16 @@ def _limit_processes(job) -> None:
 
 def _prepare_workdir(job) -> Path:
     workdir = Path.home() / job["workdir"]
-    shutil.copytree(IN / "release", workdir, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"),
-                    dirs_exist_ok=True)
+    shutil.copytree(
+        IN / "release",
+        workdir,
+        ignore=shutil.ignore_patterns("__pycache__", "*.pyc"),
+        dirs_exist_ok=True,
+    )
     shutil.copyfile(IN / "notebook.ipynb", workdir / job["notebook"])
     config = Path(os.environ["MPLCONFIGDIR"])
     config.mkdir(parents=True, exist_ok=True)
-    if FONTS.is_dir():       # a font cache built outside: a fresh one would take seconds
+    if FONTS.is_dir():  # a font cache built outside: a fresh one would take seconds
         for cache in FONTS.glob("fontlist-*.json"):
             shutil.copyfile(cache, config / cache.name)
     return workdir
@@ -135,19 +156,33 @@ def _execute(job, workdir: Path, channel: Channel) -> None:
 
     notebook = nbformat.read(str(workdir / job["notebook"]), as_version=4)
     channel.send("start", cells=len(notebook.cells))
-    client = _client_class()(notebook, channel, job, timeout=job["cell_timeout"],
-                             interrupt_on_timeout=True, allow_errors=True, kernel_name="python3",
-                             record_timing=False, shutdown_kernel="immediate",
-                             resources={"metadata": {"path": str(workdir)}})
+    client = _client_class()(
+        notebook,
+        channel,
+        job,
+        timeout=job["cell_timeout"],
+        interrupt_on_timeout=True,
+        allow_errors=True,
+        kernel_name="python3",
+        record_timing=False,
+        shutdown_kernel="immediate",
+        resources={"metadata": {"path": str(workdir)}},
+    )
     try:
         backend = job.get("matplotlib_backend")
-        _off_the_main_thread(client.execute, cwd=str(workdir),
-                             env=dict(os.environ, PYTHONPATH=str(KIT),
-                                      MPLBACKEND=backend if backend in BACKENDS else BACKENDS[0]))
+        _off_the_main_thread(
+            client.execute,
+            cwd=str(workdir),
+            env=dict(
+                os.environ,
+                PYTHONPATH=str(KIT),
+                MPLBACKEND=backend if backend in BACKENDS else BACKENDS[0],
+            ),
+        )
     except DeadKernelError:
         channel.send("event", kernel_died=client.current_cell)
     finally:
-        if client.km is not None:      # nothing of the kernel may outlive the run
+        if client.km is not None:  # nothing of the kernel may outlive the run
             try:
                 client.km.shutdown_kernel(now=True)
             except Exception:
@@ -158,8 +193,12 @@ def _size(content) -> int:
     """About how many bytes an output message adds (cheap: floods send many)."""
     if not isinstance(content, dict):
         return 0
-    parts = [content.get("text"), content.get("evalue"), *content.get("traceback", []),
-             *(content.get("data") or {}).values()]
+    parts = [
+        content.get("text"),
+        content.get("evalue"),
+        *content.get("traceback", []),
+        *(content.get("data") or {}).values(),
+    ]
     return sum(len(part) for part in parts if isinstance(part, str)) + 100
 
 
@@ -167,6 +206,7 @@ def _off_the_main_thread(function, **kwargs):
     """Run ``function`` in a thread: nbclient then installs no signal handlers of its own (on
     the main thread it would shut the kernel down when the student signals this process)."""
     import threading
+
     outcome = {}
 
     def run():
@@ -174,6 +214,7 @@ def _off_the_main_thread(function, **kwargs):
             outcome["value"] = function(**kwargs)
         except BaseException as error:
             outcome["error"] = error
+
     thread = threading.Thread(target=run, name="notebook")
     thread.start()
     thread.join()
@@ -194,7 +235,10 @@ def _client_class():
         def __init__(self, nb, channel, job, **kw):
             super().__init__(nb, **kw)
             self.channel, self.current_cell = channel, None
-            self.cell_budget, self.total_budget = job["max_cell_output_bytes"], job["max_output_bytes"]
+            self.cell_budget, self.total_budget = (
+                job["max_cell_output_bytes"],
+                job["max_output_bytes"],
+            )
             self.spent_in_cell, self.spent, self.cut = 0, 0, set()
             self.interrupted = None
             self.on_cell_start = self._starting
@@ -204,8 +248,12 @@ def _client_class():
             self.current_cell, self.spent_in_cell = cell_index, 0
 
         def _finished(self, cell, cell_index, execute_reply):
-            self.channel.send("cell", index=cell_index, outputs=cell.get("outputs", []),
-                              execution_count=cell.get("execution_count"))
+            self.channel.send(
+                "cell",
+                index=cell_index,
+                outputs=cell.get("outputs", []),
+                execution_count=cell.get("execution_count"),
+            )
             self.channel.send_new_records()
 
         async def _async_handle_timeout(self, timeout, cell=None):
@@ -220,8 +268,13 @@ def _client_class():
             return await super()._async_handle_timeout(timeout, cell)
 
         def process_message(self, msg, cell, cell_index):
-            if msg.get("msg_type") in ("stream", "display_data", "execute_result", "error",
-                                       "update_display_data"):
+            if msg.get("msg_type") in (
+                "stream",
+                "display_data",
+                "execute_result",
+                "error",
+                "update_display_data",
+            ):
                 size = _size(msg.get("content"))
                 self.spent_in_cell += size
                 self.spent += size

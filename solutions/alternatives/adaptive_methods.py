@@ -5,6 +5,7 @@ dict keys, in-place updates, numpy ufuncs, algebraically equal expressions (Adam
 bias corrections folded into the learning rate), new dicts instead of mutation, float64 results
 from float32 inputs. ``CORRECT`` lists them (see the package docstring).
 """
+
 import numpy as np
 
 # ---------------------------------------------------------------- initializers
@@ -32,7 +33,9 @@ def rmsprop_init_biases_first(parameters):
 
 def rmsprop_init_own_dtype(parameters):
     """Zeros in each parameter's own dtype."""
-    return {"d" + key: np.zeros(value.shape, dtype=value.dtype) for key, value in parameters.items()}
+    return {
+        "d" + key: np.zeros(value.shape, dtype=value.dtype) for key, value in parameters.items()
+    }
 
 
 def adam_init_copies(parameters):
@@ -68,9 +71,11 @@ def adagrad_in_place_over_keys(parameters, grads, G, learning_rate=0.01, epsilon
 def adagrad_new_dicts(parameters, grads, G, learning_rate=0.01, epsilon=1e-8):
     """Changes no argument: builds and returns new dicts, with np.square and np.divide."""
     new_G = {key: G[key] + np.square(grads[key]) for key in G}
-    new_parameters = {key: value - learning_rate * np.divide(
-        grads["d" + key], np.sqrt(new_G["d" + key]) + epsilon)
-        for key, value in parameters.items()}
+    new_parameters = {
+        key: value
+        - learning_rate * np.divide(grads["d" + key], np.sqrt(new_G["d" + key]) + epsilon)
+        for key, value in parameters.items()
+    }
     return new_parameters, new_G
 
 
@@ -105,7 +110,8 @@ def rmsprop_interpolation(parameters, grads, s, beta=0.9, learning_rate=0.01, ep
             s[key] = s[key] + (1 - beta) * (grads[key] * grads[key] - s[key])
             root = s[key] ** 0.5
             parameters[f"{name}{l + 1}"] = parameters[f"{name}{l + 1}"] - (
-                learning_rate * grads[key] / (root + epsilon))
+                learning_rate * grads[key] / (root + epsilon)
+            )
     return parameters, s
 
 
@@ -115,24 +121,30 @@ def rmsprop_ufuncs_out(parameters, grads, s, beta=0.9, learning_rate=0.01, epsil
         d = "d" + key
         np.multiply(s[d], beta, out=s[d])
         np.add(s[d], (1 - beta) * np.square(grads[d]), out=s[d])
-        np.subtract(parameters[key], learning_rate * grads[d] / (np.sqrt(s[d]) + epsilon),
-                    out=parameters[key])
+        np.subtract(
+            parameters[key],
+            learning_rate * grads[d] / (np.sqrt(s[d]) + epsilon),
+            out=parameters[key],
+        )
     return parameters, s
 
 
 def rmsprop_returns_list(parameters, grads, s, beta=0.9, learning_rate=0.01, epsilon=1e-8):
     """New dicts, returned as a list [parameters, s] (a list unpacks like a tuple)."""
     new_s = {key: beta * s[key] + (1 - beta) * grads[key] ** 2 for key in s}
-    new_parameters = {key: value - learning_rate * grads["d" + key] / (
-        np.sqrt(new_s["d" + key]) + epsilon) for key, value in parameters.items()}
+    new_parameters = {
+        key: value - learning_rate * grads["d" + key] / (np.sqrt(new_s["d" + key]) + epsilon)
+        for key, value in parameters.items()
+    }
     return [new_parameters, new_s]
 
 
 # ---------------------------------------------------------------- Adam
 
 
-def adam_in_place_over_keys(parameters, grads, v, s, t, learning_rate=0.01, beta1=0.9,
-                            beta2=0.999, epsilon=1e-8):
+def adam_in_place_over_keys(
+    parameters, grads, v, s, t, learning_rate=0.01, beta1=0.9, beta2=0.999, epsilon=1e-8
+):
     """Loop over the gradient keys, update the moments and the parameters in place."""
     v_corrected, s_corrected = {}, {}
     for key in grads:
@@ -140,19 +152,21 @@ def adam_in_place_over_keys(parameters, grads, v, s, t, learning_rate=0.01, beta
         v[key] += (1 - beta1) * grads[key]
         s[key] *= beta2
         s[key] += (1 - beta2) * grads[key] ** 2
-        v_corrected[key] = v[key] / (1 - beta1 ** t)
-        s_corrected[key] = s[key] / (1 - beta2 ** t)
-        parameters[key[1:]] -= learning_rate * v_corrected[key] / (
-            np.sqrt(s_corrected[key]) + epsilon)
+        v_corrected[key] = v[key] / (1 - beta1**t)
+        s_corrected[key] = s[key] / (1 - beta2**t)
+        parameters[key[1:]] -= (
+            learning_rate * v_corrected[key] / (np.sqrt(s_corrected[key]) + epsilon)
+        )
     return parameters, v, s, v_corrected, s_corrected
 
 
-def adam_folded_corrections(parameters, grads, v, s, t, learning_rate=0.01, beta1=0.9,
-                            beta2=0.999, epsilon=1e-8):
+def adam_folded_corrections(
+    parameters, grads, v, s, t, learning_rate=0.01, beta1=0.9, beta2=0.999, epsilon=1e-8
+):
     """The corrections folded into the step: multiply the top and bottom of
     (v/c1) / (sqrt(s/c2) + eps) by sqrt(c2) to get sqrt(c2)/c1 * v / (sqrt(s) + eps*sqrt(c2))."""
-    c1 = 1 - beta1 ** t
-    c2 = 1 - beta2 ** t
+    c1 = 1 - beta1**t
+    c2 = 1 - beta2**t
     v_corrected, s_corrected = {}, {}
     for key, value in parameters.items():
         d = "d" + key
@@ -165,20 +179,25 @@ def adam_folded_corrections(parameters, grads, v, s, t, learning_rate=0.01, beta
     return parameters, v, s, v_corrected, s_corrected
 
 
-def adam_new_dicts(parameters, grads, v, s, t, learning_rate=0.01, beta1=0.9, beta2=0.999,
-                   epsilon=1e-8):
+def adam_new_dicts(
+    parameters, grads, v, s, t, learning_rate=0.01, beta1=0.9, beta2=0.999, epsilon=1e-8
+):
     """Changes no argument: builds and returns new dicts."""
     new_v = {key: beta1 * v[key] + (1 - beta1) * grads[key] for key in v}
     new_s = {key: beta2 * s[key] + (1 - beta2) * np.square(grads[key]) for key in s}
-    v_corrected = {key: value / (1 - beta1 ** t) for key, value in new_v.items()}
-    s_corrected = {key: value / (1 - beta2 ** t) for key, value in new_s.items()}
-    new_parameters = {key: value - learning_rate * v_corrected["d" + key] / (
-        np.sqrt(s_corrected["d" + key]) + epsilon) for key, value in parameters.items()}
+    v_corrected = {key: value / (1 - beta1**t) for key, value in new_v.items()}
+    s_corrected = {key: value / (1 - beta2**t) for key, value in new_s.items()}
+    new_parameters = {
+        key: value
+        - learning_rate * v_corrected["d" + key] / (np.sqrt(s_corrected["d" + key]) + epsilon)
+        for key, value in parameters.items()
+    }
     return new_parameters, new_v, new_s, v_corrected, s_corrected
 
 
-def adam_float64_list(parameters, grads, v, s, t, learning_rate=0.01, beta1=0.9, beta2=0.999,
-                      epsilon=1e-8):
+def adam_float64_list(
+    parameters, grads, v, s, t, learning_rate=0.01, beta1=0.9, beta2=0.999, epsilon=1e-8
+):
     """Computes in float64 whatever the input precision; returns a list of the five items."""
     L = len(parameters) // 2
     v_corrected, s_corrected = {}, {}
@@ -199,10 +218,21 @@ CORRECT = {
     "initialize_adagrad": [adagrad_init_comprehension, adagrad_init_times_zero],
     "initialize_rmsprop": [rmsprop_init_biases_first, rmsprop_init_own_dtype],
     "initialize_adam": [adam_init_copies, adam_init_list],
-    "update_parameters_with_adagrad": [adagrad_in_place_over_keys, adagrad_new_dicts,
-                                       adagrad_per_coordinate_rate],
-    "update_parameters_with_rmsprop": [rmsprop_in_place_over_keys, rmsprop_interpolation,
-                                       rmsprop_ufuncs_out, rmsprop_returns_list],
-    "update_parameters_with_adam": [adam_in_place_over_keys, adam_folded_corrections,
-                                    adam_new_dicts, adam_float64_list],
+    "update_parameters_with_adagrad": [
+        adagrad_in_place_over_keys,
+        adagrad_new_dicts,
+        adagrad_per_coordinate_rate,
+    ],
+    "update_parameters_with_rmsprop": [
+        rmsprop_in_place_over_keys,
+        rmsprop_interpolation,
+        rmsprop_ufuncs_out,
+        rmsprop_returns_list,
+    ],
+    "update_parameters_with_adam": [
+        adam_in_place_over_keys,
+        adam_folded_corrections,
+        adam_new_dicts,
+        adam_float64_list,
+    ],
 }

@@ -6,6 +6,7 @@ np.where with the warnings silenced, float32 results from float32 inputs, stable
 ``CORRECT`` lists them (see the package docstring); the first of each is what the demo's
 correct-different student submits.
 """
+
 import math
 
 import numpy as np
@@ -124,10 +125,22 @@ def tournament_python_min(fitness, contestants):
 
 
 CORRECT = {
-    "rank_weights": [ranks_by_sign_sum, ranks_with_unique, ranks_double_loop,
-                     ranks_stable_sort_then_average],
-    "acceptance_probability": [metropolis_where, metropolis_loop, metropolis_clip,
-                               metropolis_minimum_same_dtype],
-    "tournament_selection": [tournament_take_along_axis, tournament_loop,
-                             tournament_stable_argsort, tournament_python_min],
+    "rank_weights": [
+        ranks_by_sign_sum,
+        ranks_with_unique,
+        ranks_double_loop,
+        ranks_stable_sort_then_average,
+    ],
+    "acceptance_probability": [
+        metropolis_where,
+        metropolis_loop,
+        metropolis_clip,
+        metropolis_minimum_same_dtype,
+    ],
+    "tournament_selection": [
+        tournament_take_along_axis,
+        tournament_loop,
+        tournament_stable_argsort,
+        tournament_python_min,
+    ],
 }

@@ -4,6 +4,7 @@ Every function here honours SPEC.md, so the public and the hidden checks must pa
 over dict keys, in-place updates, algebraically equal expressions, new dicts instead of
 mutation, float64 results from float32 inputs. ``CORRECT`` lists them (see the package docstring).
 """
+
 import numpy as np
 
 
@@ -48,8 +49,9 @@ def gd_ufuncs_out(parameters, grads, learning_rate):
 def gd_float64(parameters, grads, learning_rate):
     """Computes in float64 whatever the input precision (float32 inputs give float64 results)."""
     for key in list(parameters):
-        parameters[key] = (parameters[key].astype(np.float64)
-                           - learning_rate * grads["d" + key].astype(np.float64))
+        parameters[key] = parameters[key].astype(np.float64) - learning_rate * grads[
+            "d" + key
+        ].astype(np.float64)
     return parameters
 
 
@@ -62,7 +64,13 @@ def gd_over_gradient_keys(parameters, grads, learning_rate):
 
 
 CORRECT = {
-    "update_parameters_with_gd": [gd_in_place_over_keys, gd_new_dict, gd_layers_from_the_top,
-                                  gd_zero_based_loop, gd_ufuncs_out, gd_float64,
-                                  gd_over_gradient_keys],
+    "update_parameters_with_gd": [
+        gd_in_place_over_keys,
+        gd_new_dict,
+        gd_layers_from_the_top,
+        gd_zero_based_loop,
+        gd_ufuncs_out,
+        gd_float64,
+        gd_over_gradient_keys,
+    ],
 }

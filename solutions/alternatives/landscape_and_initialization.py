@@ -3,6 +3,7 @@ reference: the general eigenvalue routine, the extreme eigenvalues only, countin
 normalized Hessian; rng.normal with a scale, a table of rules, np.divide and in-place division.
 ``CORRECT`` lists them; the first of each is what the demo's correct-different student submits.
 """
+
 import numpy as np
 
 # ---------------------------------------------------------------- classify_critical_point
@@ -67,6 +68,7 @@ def classify_normalized(hessian, tol=1e-6):
         return "degenerate"
     return "minimum" if eigenvalues.min() > 0 else "maximum"
 
+
 # ---------------------------------------------------------------- initialize_parameters
 
 
@@ -93,10 +95,12 @@ def init_with_rng_normal(layers_dims, method, seed=0):
 
 def init_with_rule_table(layers_dims, method, seed=0):
     """A table of variance rules; the weights divided by the square root of 1 / variance."""
-    rules = {"zeros": lambda fan_in, fan_out: 0.0,
-             "random": lambda fan_in, fan_out: 1e-4,
-             "xavier": lambda fan_in, fan_out: 2.0 / (fan_in + fan_out),
-             "he": lambda fan_in, fan_out: 2.0 / fan_in}
+    rules = {
+        "zeros": lambda fan_in, fan_out: 0.0,
+        "random": lambda fan_in, fan_out: 1e-4,
+        "xavier": lambda fan_in, fan_out: 2.0 / (fan_in + fan_out),
+        "he": lambda fan_in, fan_out: 2.0 / fan_in,
+    }
     rng = np.random.default_rng(seed)
     parameters = {}
     for l, (fan_in, fan_out) in enumerate(zip(layers_dims[:-1], layers_dims[1:]), start=1):
@@ -116,11 +120,15 @@ def init_zeros_without_drawing(layers_dims, method, seed=0):
             W = np.zeros(shape)
         else:
             W = rng.standard_normal(shape)
-            W *= {"random": 0.01, "xavier": (2 / (shape[0] + shape[1])) ** 0.5,
-                  "he": (2 / shape[1]) ** 0.5}[method]
+            W *= {
+                "random": 0.01,
+                "xavier": (2 / (shape[0] + shape[1])) ** 0.5,
+                "he": (2 / shape[1]) ** 0.5,
+            }[method]
         parameters["W" + str(l)] = W
         parameters["b" + str(l)] = np.zeros((shape[0], 1))
     return parameters
+
 
 # ---------------------------------------------------------------- precondition_gradients
 
@@ -150,10 +158,20 @@ def precondition_copy_then_divide(grads, s, epsilon=1e-8):
 
 
 CORRECT = {
-    "classify_critical_point": [classify_extreme_eigenvalues, classify_general_eigvals,
-                                classify_by_counting, classify_normalized],
-    "initialize_parameters": [init_with_rng_normal, init_with_rule_table,
-                              init_zeros_without_drawing],
-    "precondition_gradients": [precondition_np_divide, precondition_times_inverse,
-                               precondition_copy_then_divide],
+    "classify_critical_point": [
+        classify_extreme_eigenvalues,
+        classify_general_eigvals,
+        classify_by_counting,
+        classify_normalized,
+    ],
+    "initialize_parameters": [
+        init_with_rng_normal,
+        init_with_rule_table,
+        init_zeros_without_drawing,
+    ],
+    "precondition_gradients": [
+        precondition_np_divide,
+        precondition_times_inverse,
+        precondition_copy_then_divide,
+    ],
 }

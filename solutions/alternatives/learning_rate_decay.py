@@ -5,6 +5,7 @@ instead of math (results are np.float64, which is as good as a python float), in
 int() instead of floor (the same for epochs >= 0), loops, algebraically equal expressions.
 ``CORRECT`` lists them (see the package docstring); the first of each is self-contained with np.
 """
+
 import numpy as np
 
 # ---------------------------------------------------------------------------- update_lr
@@ -122,8 +123,11 @@ def warmup_minimum(learning_rate0, epoch_num, warmup_epochs=5, total_epochs=100)
 
 def warmup_interp(learning_rate0, epoch_num, warmup_epochs=5, total_epochs=100):
     """Linear interpolation through (-1, 0), (w - 1, lr0), (w, lr0), (T, 0) for 0 <= t <= T."""
-    return np.interp(epoch_num, [-1, warmup_epochs - 1, warmup_epochs, total_epochs],
-                     [0.0, learning_rate0, learning_rate0, 0.0])
+    return np.interp(
+        epoch_num,
+        [-1, warmup_epochs - 1, warmup_epochs, total_epochs],
+        [0.0, learning_rate0, learning_rate0, 0.0],
+    )
 
 
 def warmup_branches(learning_rate0, epoch_num, warmup_epochs=5, total_epochs=100):
@@ -136,8 +140,12 @@ def warmup_branches(learning_rate0, epoch_num, warmup_epochs=5, total_epochs=100
 
 CORRECT = {
     "update_lr": [update_lr_numpy, update_lr_factor_first, update_lr_negative_power],
-    "schedule_lr_decay": [schedule_integer_division, schedule_np_floor, schedule_int_truncation,
-                          schedule_divmod],
+    "schedule_lr_decay": [
+        schedule_integer_division,
+        schedule_np_floor,
+        schedule_int_truncation,
+        schedule_divmod,
+    ],
     "step_decay": [step_numpy_power, step_loop, step_exp_log],
     "exponential_decay": [exponential_exp_log, exponential_loop, exponential_numpy_power],
     "cosine_decay": [cosine_squared, cosine_numpy, cosine_sine],

@@ -6,6 +6,7 @@ variants step through the columns, split arrays, index without a shuffled copy, 
 array in place (``np.random.permutation(m)`` is exactly that), return float64 or lists. Each is
 self-contained (``np`` only). ``CORRECT`` lists them (see the package docstring).
 """
+
 import numpy as np
 
 
@@ -15,9 +16,13 @@ def mini_batches_step_through_columns(X, Y, mini_batch_size=64, seed=0):
     m = X.shape[1]
     permutation = np.random.permutation(m)
     shuffled_X, shuffled_Y = X[:, permutation], Y[:, permutation]
-    return [(shuffled_X[:, start:start + mini_batch_size],
-             shuffled_Y[:, start:start + mini_batch_size])
-            for start in range(0, m, mini_batch_size)]
+    return [
+        (
+            shuffled_X[:, start : start + mini_batch_size],
+            shuffled_Y[:, start : start + mini_batch_size],
+        )
+        for start in range(0, m, mini_batch_size)
+    ]
 
 
 def mini_batches_array_split(X, Y, mini_batch_size=64, seed=0):
@@ -37,9 +42,9 @@ def mini_batches_index_batches(X, Y, mini_batch_size=64, seed=0):
     m = X.shape[1]
     permutation = np.random.permutation(m)
     mini_batches = []
-    n_batches = -(-m // mini_batch_size)          # ceil(m / size) in integers
+    n_batches = -(-m // mini_batch_size)  # ceil(m / size) in integers
     for k in range(n_batches):
-        columns = permutation[k * mini_batch_size:(k + 1) * mini_batch_size]
+        columns = permutation[k * mini_batch_size : (k + 1) * mini_batch_size]
         mini_batches.append((X[:, columns], Y[:, columns]))
     return mini_batches
 
@@ -52,10 +57,14 @@ def mini_batches_shuffled_indices(X, Y, mini_batch_size=64, seed=0):
     np.random.shuffle(order)
     shuffled_X = np.take(X, order, axis=1)
     shuffled_Y = np.take(Y, order, axis=1)
-    num_complete = int(m / mini_batch_size)       # int() truncates: the floor for m >= 0
-    mini_batches = [(shuffled_X[:, k * mini_batch_size:(k + 1) * mini_batch_size],
-                     shuffled_Y[:, k * mini_batch_size:(k + 1) * mini_batch_size])
-                    for k in range(num_complete)]
+    num_complete = int(m / mini_batch_size)  # int() truncates: the floor for m >= 0
+    mini_batches = [
+        (
+            shuffled_X[:, k * mini_batch_size : (k + 1) * mini_batch_size],
+            shuffled_Y[:, k * mini_batch_size : (k + 1) * mini_batch_size],
+        )
+        for k in range(num_complete)
+    ]
     if m % mini_batch_size:
         rest = m % mini_batch_size
         mini_batches.append((shuffled_X[:, -rest:], shuffled_Y[:, -rest:]))
@@ -78,18 +87,23 @@ def mini_batches_while_loop(X, Y, mini_batch_size=64, seed=0):
 
 
 def mini_batches_as_lists(X, Y, mini_batch_size=64, seed=0):
-    """Each batch as a list [X_batch, Y_batch]: it unpacks exactly like a tuple, so it is accepted."""
+    """Each batch as a list [X_batch, Y_batch]: it unpacks like a tuple, so it is accepted."""
     np.random.seed(seed)
     m = X.shape[1]
     permutation = list(np.random.permutation(m))
-    shuffled_X = X.T[permutation].T               # rows of X.T are the examples
+    shuffled_X = X.T[permutation].T  # rows of X.T are the examples
     shuffled_Y = Y.T[permutation].T
     bounds = list(range(0, m, mini_batch_size)) + [m]
     return [[shuffled_X[:, a:b], shuffled_Y[:, a:b]] for a, b in zip(bounds[:-1], bounds[1:])]
 
 
 CORRECT = {
-    "random_mini_batches": [mini_batches_step_through_columns, mini_batches_array_split,
-                            mini_batches_index_batches, mini_batches_shuffled_indices,
-                            mini_batches_while_loop, mini_batches_as_lists],
+    "random_mini_batches": [
+        mini_batches_step_through_columns,
+        mini_batches_array_split,
+        mini_batches_index_batches,
+        mini_batches_shuffled_indices,
+        mini_batches_while_loop,
+        mini_batches_as_lists,
+    ],
 }

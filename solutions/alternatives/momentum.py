@@ -4,6 +4,7 @@ Every function here honours SPEC.md, so the public and the hidden checks must pa
 over dict keys, in-place updates, algebraically equal expressions, new dicts instead of
 mutation, float64 results from float32 inputs. ``CORRECT`` lists them (see the package docstring).
 """
+
 from collections import OrderedDict
 
 import numpy as np
@@ -74,8 +75,9 @@ def momentum_interpolation(parameters, grads, v, beta, learning_rate):
 def momentum_new_dicts(parameters, grads, v, beta, learning_rate):
     """Changes no argument: builds and returns new dicts."""
     new_v = {key: beta * v[key] + (1 - beta) * grads[key] for key in v}
-    new_parameters = {key: value - learning_rate * new_v["d" + key]
-                      for key, value in parameters.items()}
+    new_parameters = {
+        key: value - learning_rate * new_v["d" + key] for key, value in parameters.items()
+    }
     return new_parameters, new_v
 
 
@@ -110,10 +112,19 @@ def momentum_returns_list(parameters, grads, v, beta, learning_rate):
 
 
 CORRECT = {
-    "initialize_velocity": [velocity_comprehension, velocity_biases_first,
-                            velocity_ordered_dict, velocity_times_zero],
-    "update_parameters_with_momentum": [momentum_in_place_over_keys, momentum_algebraic,
-                                        momentum_interpolation, momentum_new_dicts,
-                                        momentum_ufuncs_out, momentum_float64,
-                                        momentum_returns_list],
+    "initialize_velocity": [
+        velocity_comprehension,
+        velocity_biases_first,
+        velocity_ordered_dict,
+        velocity_times_zero,
+    ],
+    "update_parameters_with_momentum": [
+        momentum_in_place_over_keys,
+        momentum_algebraic,
+        momentum_interpolation,
+        momentum_new_dicts,
+        momentum_ufuncs_out,
+        momentum_float64,
+        momentum_returns_list,
+    ],
 }

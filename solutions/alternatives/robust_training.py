@@ -7,6 +7,7 @@ scaled ``standard_normal`` draws, a Keras-style waiting counter. ``CORRECT`` lis
 package docstring); the first variant of each function is the demo's `correct-different`
 submission.
 """
+
 import numpy as np
 
 # ---------------------------------------------------------------------- clip_gradients
@@ -48,7 +49,7 @@ def clip_over_layers(grads, max_norm):
     for l in range(1, L + 1):
         squares += np.linalg.norm(grads["dW" + str(l)]) ** 2
         squares += np.linalg.norm(grads["db" + str(l)]) ** 2
-    norm = squares ** 0.5
+    norm = squares**0.5
     clipped = {}
     for key in grads:
         clipped[key] = grads[key] * min(1.0, max_norm / norm) if norm > 0 else grads[key]
@@ -125,6 +126,5 @@ def stopping_improvements_list(val_losses, patience=5, min_delta=0.0):
 CORRECT = {
     "clip_gradients": [clip_flat_vector, clip_in_place, clip_pytorch_style, clip_over_layers],
     "add_gradient_noise": [noise_rng_normal, noise_in_place_over_layers, noise_flat_draw],
-    "early_stopping": [stopping_keras_counter, stopping_gain_over_best,
-                       stopping_improvements_list],
+    "early_stopping": [stopping_keras_counter, stopping_gain_over_best, stopping_improvements_list],
 }

@@ -7,8 +7,12 @@ provides (``optkit.network`` and the earlier work), imported here under the same
 keeps the notebook's keyword-only ``costs`` so the notebook's experiments run with it.
 ``CORRECT`` lists them (see the package docstring).
 """
+
 from optkit.network import (
-    backward_propagation, compute_cost, forward_propagation, initialize_parameters_he,
+    backward_propagation,
+    compute_cost,
+    forward_propagation,
+    initialize_parameters_he,
 )
 from solutions.adaptive_methods import initialize_adam, update_parameters_with_adam
 from solutions.gradient_descent import update_parameters_with_gd
@@ -16,10 +20,24 @@ from solutions.mini_batches import random_mini_batches
 from solutions.momentum import initialize_velocity, update_parameters_with_momentum
 
 
-def model_computed_counters(X, Y, layers_dims, optimizer, learning_rate=0.0007,
-                            mini_batch_size=64, beta=0.9, beta1=0.9, beta2=0.999, epsilon=1e-8,
-                            num_epochs=5000, print_cost=True, decay=None, decay_rate=1, *,
-                            costs=None):
+def model_computed_counters(
+    X,
+    Y,
+    layers_dims,
+    optimizer,
+    learning_rate=0.0007,
+    mini_batch_size=64,
+    beta=0.9,
+    beta1=0.9,
+    beta2=0.999,
+    epsilon=1e-8,
+    num_epochs=5000,
+    print_cost=True,
+    decay=None,
+    decay_rate=1,
+    *,
+    costs=None,
+):
     """Seed 11 + epoch; t from the epoch and the batch number (every epoch has as many
     batches); the epoch's rate kept apart from learning_rate, which stays the initial rate."""
     if optimizer not in ("gd", "momentum", "adam"):
@@ -38,12 +56,20 @@ def model_computed_counters(X, Y, layers_dims, optimizer, learning_rate=0.0007,
             grads = backward_propagation(batch_X, batch_Y, cache)
             if optimizer == "adam":
                 parameters, first_moment, second_moment, _, _ = update_parameters_with_adam(
-                    parameters, grads, first_moment, second_moment,
-                    t=epoch * len(batches) + k + 1, learning_rate=rate, beta1=beta1,
-                    beta2=beta2, epsilon=epsilon)
+                    parameters,
+                    grads,
+                    first_moment,
+                    second_moment,
+                    t=epoch * len(batches) + k + 1,
+                    learning_rate=rate,
+                    beta1=beta1,
+                    beta2=beta2,
+                    epsilon=epsilon,
+                )
             elif optimizer == "momentum":
                 parameters, velocity = update_parameters_with_momentum(
-                    parameters, grads, velocity, beta=beta, learning_rate=rate)
+                    parameters, grads, velocity, beta=beta, learning_rate=rate
+                )
             else:
                 parameters = update_parameters_with_gd(parameters, grads, learning_rate=rate)
         if costs is not None:
@@ -53,13 +79,29 @@ def model_computed_counters(X, Y, layers_dims, optimizer, learning_rate=0.0007,
     return parameters
 
 
-def model_step_function(X, Y, layers_dims, optimizer, learning_rate=0.0007, mini_batch_size=64,
-                        beta=0.9, beta1=0.9, beta2=0.999, epsilon=1e-8, num_epochs=5000,
-                        print_cost=True, decay=None, decay_rate=1, *, costs=None):
+def model_step_function(
+    X,
+    Y,
+    layers_dims,
+    optimizer,
+    learning_rate=0.0007,
+    mini_batch_size=64,
+    beta=0.9,
+    beta1=0.9,
+    beta2=0.999,
+    epsilon=1e-8,
+    num_epochs=5000,
+    print_cost=True,
+    decay=None,
+    decay_rate=1,
+    *,
+    costs=None,
+):
     """The optimizer is chosen once, as a step function that keeps its own state."""
     parameters = initialize_parameters_he(layers_dims)
     state = {"t": 0}
     if optimizer == "gd":
+
         def step(parameters, grads, rate):
             return update_parameters_with_gd(parameters, grads, rate)
     elif optimizer == "momentum":
@@ -67,7 +109,8 @@ def model_step_function(X, Y, layers_dims, optimizer, learning_rate=0.0007, mini
 
         def step(parameters, grads, rate):
             parameters, state["v"] = update_parameters_with_momentum(
-                parameters, grads, state["v"], beta, rate)
+                parameters, grads, state["v"], beta, rate
+            )
             return parameters
     elif optimizer == "adam":
         state["v"], state["s"] = initialize_adam(parameters)
@@ -75,8 +118,8 @@ def model_step_function(X, Y, layers_dims, optimizer, learning_rate=0.0007, mini
         def step(parameters, grads, rate):
             state["t"] += 1
             parameters, state["v"], state["s"], _, _ = update_parameters_with_adam(
-                parameters, grads, state["v"], state["s"], state["t"], rate, beta1, beta2,
-                epsilon)
+                parameters, grads, state["v"], state["s"], state["t"], rate, beta1, beta2, epsilon
+            )
             return parameters
     else:
         raise ValueError(f"optimizer must be 'gd', 'momentum' or 'adam', not {optimizer!r}")
@@ -95,15 +138,30 @@ def model_step_function(X, Y, layers_dims, optimizer, learning_rate=0.0007, mini
     return parameters
 
 
-def model_while_loops(X, Y, layers_dims, optimizer, learning_rate=0.0007, mini_batch_size=64,
-                      beta=0.9, beta1=0.9, beta2=0.999, epsilon=1e-8, num_epochs=5000,
-                      print_cost=True, decay=None, decay_rate=1, *, costs=None):
+def model_while_loops(
+    X,
+    Y,
+    layers_dims,
+    optimizer,
+    learning_rate=0.0007,
+    mini_batch_size=64,
+    beta=0.9,
+    beta1=0.9,
+    beta2=0.999,
+    epsilon=1e-8,
+    num_epochs=5000,
+    print_cost=True,
+    decay=None,
+    decay_rate=1,
+    *,
+    costs=None,
+):
     """While loops, the batches consumed from the front of the list, the seed counted up."""
     assert optimizer in ("gd", "momentum", "adam"), optimizer
     initial_rate = learning_rate
     parameters = initialize_parameters_he(layers_dims)
     if optimizer != "gd":
-        v, s = initialize_adam(parameters)   # two dicts of zeros: v also serves as a velocity
+        v, s = initialize_adam(parameters)  # two dicts of zeros: v also serves as a velocity
     seed, t, epoch = 10, 0, 0
     while epoch < num_epochs:
         if decay is not None:
@@ -119,12 +177,14 @@ def model_while_loops(X, Y, layers_dims, optimizer, learning_rate=0.0007, mini_b
             if optimizer == "gd":
                 parameters = update_parameters_with_gd(parameters, grads, learning_rate)
             elif optimizer == "momentum":
-                parameters, v = update_parameters_with_momentum(parameters, grads, v, beta,
-                                                                learning_rate)
+                parameters, v = update_parameters_with_momentum(
+                    parameters, grads, v, beta, learning_rate
+                )
             else:
                 t += 1
                 parameters, v, s = update_parameters_with_adam(
-                    parameters, grads, v, s, t, learning_rate, beta1, beta2, epsilon)[:3]
+                    parameters, grads, v, s, t, learning_rate, beta1, beta2, epsilon
+                )[:3]
         if costs is not None:
             costs.append(cost / X.shape[1])
         if print_cost and epoch % 1000 == 0:

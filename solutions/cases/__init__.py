@@ -19,6 +19,7 @@ an optimizer with or without a schedule, a first step, ties...) and its *traits*
 values, numpy scalars) -- and a test proves that every hidden case's kind is the kind of a public
 case and its traits appear among the public cases.
 """
+
 from dataclasses import dataclass
 from typing import Callable
 
@@ -38,46 +39,54 @@ class Case:
 
     label: str
     kwargs: dict
-    style: str | None = None      # None: every other case is "mixed" (see _call_styles)
+    style: str | None = None  # None: every other case is "mixed" (see _call_styles)
 
 
 def public(name: str):
     """Register the public case generator of graded function ``name``."""
+
     def register(generator):
         _PUBLIC[name] = generator
         return generator
+
     return register
 
 
 def hidden(name: str):
     """Register the hidden case generator of graded function ``name`` (it receives an rng)."""
+
     def register(generator):
         _HIDDEN[name] = generator
         return generator
+
     return register
 
 
 def kind(name: str):
     """Register what makes a case of ``name`` a kind of its own (it receives the kwargs and
     returns a tuple of labels, e.g. ``("adam", "with a schedule")``)."""
+
     def register(describe):
         _KIND[name] = describe
         return describe
+
     return register
 
 
 @dataclass(frozen=True)
 class Features:
-    kind: tuple          # must be the kind of some public case
-    traits: frozenset    # each must appear in some public case
+    kind: tuple  # must be the kind of some public case
+    traits: frozenset  # each must appear in some public case
 
 
 def features(name: str, case: Case) -> Features:
     """What ``case`` of graded function ``name`` exercises (see the module docstring)."""
     from optkit.contracts import get_contract
+
     _import_home(name)
-    left_out = tuple(f"default {arg}" for arg in get_contract(name).defaults
-                     if arg not in case.kwargs)
+    left_out = tuple(
+        f"default {arg}" for arg in get_contract(name).defaults if arg not in case.kwargs
+    )
     own = _KIND[name](case.kwargs) if name in _KIND else ()
     return Features(tuple(own) + left_out, frozenset(_traits(case.kwargs.values())))
 
@@ -108,24 +117,29 @@ def _call_styles(name, cases) -> list[Case]:
     """Every other case of a function of three or more arguments is called the other way the
     notebooks call: the first two arguments by position, the others by name."""
     from optkit.contracts import get_contract
+
     if len(get_contract(name).args) < 3:
         return [Case(case.label, case.kwargs, case.style or "positional") for case in cases]
-    return [Case(case.label, case.kwargs,
-                 case.style or ("mixed" if number % 2 else "positional"))
-            for number, case in enumerate(cases)]
+    return [
+        Case(case.label, case.kwargs, case.style or ("mixed" if number % 2 else "positional"))
+        for number, case in enumerate(cases)
+    ]
 
 
 def _generator(registry, name, kind):
     _import_home(name)
     if name not in registry:
-        raise LookupError(f"no {kind} cases for {name!r}: add a @{kind}({name!r}) generator "
-                          f"to {module_of(name, 'cases').replace('.', '/')}.py")
+        raise LookupError(
+            f"no {kind} cases for {name!r}: add a @{kind}({name!r}) generator "
+            f"to {module_of(name, 'cases').replace('.', '/')}.py"
+        )
     return registry[name]
 
 
 def functions_with_cases() -> list[str]:
     """Graded functions that have public cases, in a stable order."""
     from optkit.contracts import CONTRACTS
+
     for name in CONTRACTS:
         _import_home(name)
     return sorted(name for name in _PUBLIC if name in CONTRACTS)
@@ -150,8 +164,10 @@ def layer_parameters(rng, dims, dtype=np.float64, decimals=None) -> dict:
 
 def shaped_like(rng, parameters, scale=1.0, decimals=None) -> dict:
     """``"dW1", "db1", ...``: random arrays shaped (and typed) like the parameters."""
-    return {"d" + key: _finish(scale * rng.normal(size=value.shape), value.dtype, decimals)
-            for key, value in parameters.items()}
+    return {
+        "d" + key: _finish(scale * rng.normal(size=value.shape), value.dtype, decimals)
+        for key, value in parameters.items()
+    }
 
 
 def zeros_like(parameters) -> dict:

@@ -5,6 +5,7 @@ The edges where the contracts are most precise are in both case sets: flat direc
 curved ones, the relative tolerance at tiny and huge scales, layers whose fan-in and fan-out
 differ, averages of squared gradients that are zero or tinier than epsilon.
 """
+
 import numpy as np
 
 from . import Case, hidden, layer_parameters, public, random_dims, random_dtype, shaped_like
@@ -19,55 +20,78 @@ _PRECONDITION = "precondition_gradients"
 @public(_CLASSIFY)
 def _classify_public():
     bowl = np.array([[2.0, 1.0], [1.0, 3.0]])
-    return [_classify_case(bowl, "a bowl, x y coupled"),
-            _classify_case(np.array([[-4.0, 1.0], [1.0, -2.0]]), "a dome"),
-            _classify_case(np.array([[1.0, 2.0], [2.0, 1.0]]), "positive diagonal, eigenvalues 3 and -1"),
-            _classify_case(np.array([[1.0, 2.0, 2.0], [2.0, 1.0, 2.0], [2.0, 2.0, 1.0]]),
-                           "3 x 3, eigenvalues 5, -1, -1 (positive determinant and trace)"),
-            _classify_case(np.array([[1.0, 1.0, 0.0], [1.0, 1.0, 0.0], [0.0, 0.0, -3.0]]),
-                           "3 x 3, eigenvalues 2, 0, -3"),
-            _classify_case(np.array([[2.0, -1.0, -1.0], [-1.0, 2.0, -1.0], [-1.0, -1.0, 2.0]]),
-                           "3 x 3, eigenvalues 3, 3, 0"),
-            _classify_case(np.array([[1.0, 1.0], [1.0, 1.0]]), "2 x 2, eigenvalues 2 and 0"),
-            _classify_case(np.array([[-1.0, 0.0, 1.0], [0.0, -2.0, 0.0], [1.0, 0.0, -1.0]]),
-                           "3 x 3, eigenvalues -2, -2, 0"),
-            _classify_case(np.zeros((2, 2)), "a zero Hessian"),
-            _classify_case(np.array([[-0.5]]), "one parameter"),
-            _classify_case(1e-9 * bowl, "a bowl scaled by 1e-9"),
-            _classify_case(1e8 * np.array([[1.0, 1.0], [1.0, 1.0]]), "eigenvalues 2e8 and 0"),
-            _classify_case(np.float32([[-2.0, 1.0], [1.0, -2.0]]), "a dome"),
-            _classify_case(np.array([[1.0, 0.0], [0.0, 1e-4]]), "eigenvalues 1 and 1e-4", tol=1e-3),
-            _classify_case(np.array([[1.0, 0.0], [0.0, 1e-4]]), "eigenvalues 1 and 1e-4")]
+    return [
+        _classify_case(bowl, "a bowl, x y coupled"),
+        _classify_case(np.array([[-4.0, 1.0], [1.0, -2.0]]), "a dome"),
+        _classify_case(
+            np.array([[1.0, 2.0], [2.0, 1.0]]), "positive diagonal, eigenvalues 3 and -1"
+        ),
+        _classify_case(
+            np.array([[1.0, 2.0, 2.0], [2.0, 1.0, 2.0], [2.0, 2.0, 1.0]]),
+            "3 x 3, eigenvalues 5, -1, -1 (positive determinant and trace)",
+        ),
+        _classify_case(
+            np.array([[1.0, 1.0, 0.0], [1.0, 1.0, 0.0], [0.0, 0.0, -3.0]]),
+            "3 x 3, eigenvalues 2, 0, -3",
+        ),
+        _classify_case(
+            np.array([[2.0, -1.0, -1.0], [-1.0, 2.0, -1.0], [-1.0, -1.0, 2.0]]),
+            "3 x 3, eigenvalues 3, 3, 0",
+        ),
+        _classify_case(np.array([[1.0, 1.0], [1.0, 1.0]]), "2 x 2, eigenvalues 2 and 0"),
+        _classify_case(
+            np.array([[-1.0, 0.0, 1.0], [0.0, -2.0, 0.0], [1.0, 0.0, -1.0]]),
+            "3 x 3, eigenvalues -2, -2, 0",
+        ),
+        _classify_case(np.zeros((2, 2)), "a zero Hessian"),
+        _classify_case(np.array([[-0.5]]), "one parameter"),
+        _classify_case(1e-9 * bowl, "a bowl scaled by 1e-9"),
+        _classify_case(1e8 * np.array([[1.0, 1.0], [1.0, 1.0]]), "eigenvalues 2e8 and 0"),
+        _classify_case(np.float32([[-2.0, 1.0], [1.0, -2.0]]), "a dome"),
+        _classify_case(np.array([[1.0, 0.0], [0.0, 1e-4]]), "eigenvalues 1 and 1e-4", tol=1e-3),
+        _classify_case(np.array([[1.0, 0.0], [0.0, 1e-4]]), "eigenvalues 1 and 1e-4"),
+    ]
 
 
 @hidden(_CLASSIFY)
 def _classify_hidden(rng):
-    cases = [_classify_case(np.zeros((1, 1)), "one parameter, zero curvature"),
-             _classify_case(np.zeros((4, 4)), "a zero Hessian"),
-             _classify_case(np.array([[1e-6, 0.0], [0.0, -1.0]]), "one tiny eigenvalue", tol=1e-5),
-             _classify_case(np.diag([3.0, 2e-5]), "one small eigenvalue", tol=1e-5),
-             _classify_case(np.diag([-3.0, -2e-7]), "one tiny eigenvalue"),
-             _classify_case(np.float32([[2.0, 2.0], [2.0, 2.0]]), "equal entries"),
-             _classify_case(np.float32([[0.0, 3.0], [3.0, 0.0]]), "zero diagonal")]
+    cases = [
+        _classify_case(np.zeros((1, 1)), "one parameter, zero curvature"),
+        _classify_case(np.zeros((4, 4)), "a zero Hessian"),
+        _classify_case(np.array([[1e-6, 0.0], [0.0, -1.0]]), "one tiny eigenvalue", tol=1e-5),
+        _classify_case(np.diag([3.0, 2e-5]), "one small eigenvalue", tol=1e-5),
+        _classify_case(np.diag([-3.0, -2e-7]), "one tiny eigenvalue"),
+        _classify_case(np.float32([[2.0, 2.0], [2.0, 2.0]]), "equal entries"),
+        _classify_case(np.float32([[0.0, 3.0], [3.0, 0.0]]), "zero diagonal"),
+    ]
     kinds = ["minimum", "maximum", "saddle", "degenerate", "flat saddle", "flat maximum"]
     for i in range(24):
         n = int(rng.integers(1 if i < 4 else 2, 7))
         kind = kinds[i % len(kinds)] if n > 1 else ("minimum", "maximum", "degenerate")[i % 3]
         scale = 10.0 ** rng.choice([-100, -12, -6, 0, 0, 3, 12, 100]) if i >= 4 else 1.0
         eigenvalues = _eigenvalues(rng, n, kind)
-        cases.append(_classify_case(scale * _with_eigenvalues(rng, eigenvalues),
-                                    f"a rotated diagonal, scale {scale:.0e}"))
+        cases.append(
+            _classify_case(
+                scale * _with_eigenvalues(rng, eigenvalues),
+                f"a rotated diagonal, scale {scale:.0e}",
+            )
+        )
     for kind in ("minimum", "saddle", "maximum"):
         eigenvalues = _eigenvalues(rng, 3, kind)
-        cases.append(_classify_case(_with_eigenvalues(rng, eigenvalues).astype(np.float32),
-                                    "a rotated diagonal"))
+        cases.append(
+            _classify_case(
+                _with_eigenvalues(rng, eigenvalues).astype(np.float32), "a rotated diagonal"
+            )
+        )
     return cases
 
 
 def _eigenvalues(rng, n, kind):
     """n eigenvalues of one kind, magnitudes between 0.1 and 10 (zeros exactly 0)."""
+
     def rest(*choices):
         return rng.choice(choices, size=max(n - 2, 0))
+
     if kind == "minimum":
         signs = np.ones(n)
     elif kind == "maximum":
@@ -75,11 +99,11 @@ def _eigenvalues(rng, n, kind):
     elif kind == "saddle":
         signs = np.r_[1.0, -1.0, rest(-1.0, 1.0)]
     elif kind == "degenerate":
-        signs = np.r_[0.0, 1.0, rest(0.0, 1.0)]          # a bowl with flat directions
+        signs = np.r_[0.0, 1.0, rest(0.0, 1.0)]  # a bowl with flat directions
     elif kind == "flat saddle":
         signs = np.r_[1.0, -1.0, rest(-1.0, 0.0, 1.0)]
         signs[min(2, n - 1)] = 0.0 if n > 2 else signs[min(2, n - 1)]
-    else:                                   # "flat maximum"
+    else:  # "flat maximum"
         signs = np.r_[-1.0, 0.0, -np.ones(max(n - 2, 0))][:n]
     return rng.permutation(rng.uniform(0.1, 10.0, size=n) * signs[:n])
 
@@ -93,26 +117,39 @@ def _with_eigenvalues(rng, eigenvalues):
 def _classify_case(hessian, label, **options):
     n = hessian.shape[0]
     extra = "".join(f"; {key}={value:g}" for key, value in options.items())
-    return Case(f"{label}: Hessian of shape ({n}, {n}), {hessian.dtype}{extra}",
-                {"hessian": hessian, **options})
+    return Case(
+        f"{label}: Hessian of shape ({n}, {n}), {hessian.dtype}{extra}",
+        {"hessian": hessian, **options},
+    )
+
 
 # ---------------------------------------------------------------- initialize_parameters
 
 
 @public(_INIT)
 def _init_public():
-    return [_init_case([3, 2, 1], "he", 0), _init_case([2, 4, 3], "xavier", 1),
-            _init_case([4, 2], "random", 2), _init_case([2, 3, 1], "zeros", 3),
-            _init_case([5, 3, 2, 2], "he", 7), _init_case([6, 1], "xavier", 4),
-            _init_case([3, 4, 1], "he", None)]
+    return [
+        _init_case([3, 2, 1], "he", 0),
+        _init_case([2, 4, 3], "xavier", 1),
+        _init_case([4, 2], "random", 2),
+        _init_case([2, 3, 1], "zeros", 3),
+        _init_case([5, 3, 2, 2], "he", 7),
+        _init_case([6, 1], "xavier", 4),
+        _init_case([3, 4, 1], "he", None),
+    ]
 
 
 @hidden(_INIT)
 def _init_hidden(rng):
-    cases = [_init_case([4096, 2], "he", 11), _init_case([1, 1000], "he", 12),
-             _init_case([1, 500, 1], "xavier", 13), _init_case([784, 64, 10], "xavier", 14),
-             _init_case([3] * 11, "he", 15), _init_case([2, 2], "zeros", None),
-             _init_case([200, 100, 1], "random", 16)]
+    cases = [
+        _init_case([4096, 2], "he", 11),
+        _init_case([1, 1000], "he", 12),
+        _init_case([1, 500, 1], "xavier", 13),
+        _init_case([784, 64, 10], "xavier", 14),
+        _init_case([3] * 11, "he", 15),
+        _init_case([2, 2], "zeros", None),
+        _init_case([200, 100, 1], "random", 16),
+    ]
     for method in ("he", "xavier", "random", "zeros", "he", "xavier", "he", "xavier"):
         dims = random_dims(rng, int(rng.integers(1, 5)))
         cases.append(_init_case(dims, method, int(rng.integers(0, 2**31))))
@@ -125,6 +162,7 @@ def _init_case(dims, method, seed):
         kwargs["seed"] = seed
     seed_text = f"seed={seed}" if seed is not None else "default seed"
     return Case(f"layers_dims={list(dims)}, method={method!r}, {seed_text}", kwargs)
+
 
 # ---------------------------------------------------------------- precondition_gradients
 
@@ -140,24 +178,34 @@ def _precondition_public():
     tiny = _averages(rng, tiny_grads, 1e-12)
     huge_grads = shaped_like(rng, layer_parameters(rng, [2, 1]), scale=1e6)
     f32 = shaped_like(rng, layer_parameters(rng, [2, 2, 1], np.float32), decimals=2)
-    return [_precondition_case(grads, s, "averages of about 1"),
-            _precondition_case(zero_grads, zero_s, "some averages exactly 0"),
-            _precondition_case(tiny_grads, tiny, "gradients of about 1e-6, averages of about 1e-12"),
-            _precondition_case(huge_grads, _averages(rng, huge_grads, 1e12),
-                               "gradients of about 1e6, averages of about 1e12"),
-            _precondition_case(f32, _averages(rng, f32, 0.5, decimals=2), "averages of about 0.5",
-                               epsilon=1e-4)]
+    return [
+        _precondition_case(grads, s, "averages of about 1"),
+        _precondition_case(zero_grads, zero_s, "some averages exactly 0"),
+        _precondition_case(tiny_grads, tiny, "gradients of about 1e-6, averages of about 1e-12"),
+        _precondition_case(
+            huge_grads,
+            _averages(rng, huge_grads, 1e12),
+            "gradients of about 1e6, averages of about 1e12",
+        ),
+        _precondition_case(
+            f32, _averages(rng, f32, 0.5, decimals=2), "averages of about 0.5", epsilon=1e-4
+        ),
+    ]
 
 
 @hidden(_PRECONDITION)
 def _precondition_hidden(rng):
     cases = []
     for i, scale in enumerate((1.0, 1e-6, 1e-3, 1e3, 1e8, 1.0, 1e-9, 1e-4, 1e2, 1.0)):
-        dtype = np.float32 if i in (0, 8) else random_dtype(rng) if 1e-4 <= scale <= 1e3 \
-            else np.float64
-        grads = shaped_like(rng, layer_parameters(rng, random_dims(rng, int(rng.integers(1, 4))),
-                                                  dtype), scale=scale)
-        s = _averages(rng, grads, scale ** 2)
+        dtype = (
+            np.float32 if i in (0, 8) else random_dtype(rng) if 1e-4 <= scale <= 1e3 else np.float64
+        )
+        grads = shaped_like(
+            rng,
+            layer_parameters(rng, random_dims(rng, int(rng.integers(1, 4))), dtype),
+            scale=scale,
+        )
+        s = _averages(rng, grads, scale**2)
         if rng.random() < 0.4:
             s = _with_zeros(rng, grads, s)
         options = {"epsilon": float(rng.choice([1e-8, 1e-6, 1e-3]))} if rng.random() < 0.4 else {}

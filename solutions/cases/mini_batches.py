@@ -4,6 +4,7 @@ The batch counts matter more than the values here, so every case is chosen by it
 examples m and batch size: batches that come out even, a last smaller batch, fewer examples than
 one batch, exactly one batch, one example, and m one more than a multiple of the size.
 """
+
 import numpy as np
 
 from . import Case, hidden, kind, public, random_dtype
@@ -23,31 +24,55 @@ def _layout(kwargs):
 def _public():
     # Readable data: X[i, j] = j + i/10 and Y[r, j] = j + r/10, so the integer part of every
     # entry says which example (column) it is, and a message shows where the columns went.
-    settings = [(3, 1, 10, 4, 1, np.float64),   # 2 complete batches + 2 examples left
-                (2, 2, 8, 4, 2, np.float64),    # batches come out even
-                (4, 1, 5, 8, 3, np.float32),    # no complete batch at all
-                (2, 1, 13, 4, 10, np.float64)]  # 3 complete batches + 1 example left
-    cases = [_case(_indexed(n_x, m, dtype), _indexed(n_y, m, dtype), size, seed)
-             for n_x, n_y, m, size, seed, dtype in settings]
+    settings = [
+        (3, 1, 10, 4, 1, np.float64),  # 2 complete batches + 2 examples left
+        (2, 2, 8, 4, 2, np.float64),  # batches come out even
+        (4, 1, 5, 8, 3, np.float32),  # no complete batch at all
+        (2, 1, 13, 4, 10, np.float64),
+    ]  # 3 complete batches + 1 example left
+    cases = [
+        _case(_indexed(n_x, m, dtype), _indexed(n_y, m, dtype), size, seed)
+        for n_x, n_y, m, size, seed, dtype in settings
+    ]
     # The defaults of the contract: mini_batch_size=64 and seed=0 when they are not given.
     X, Y = _indexed(2, 70, np.float64), _indexed(1, 70, np.float64)
-    cases.append(Case(f"{_shapes(X, Y)}, default mini_batch_size and seed (64 and 0); "
-                      f"{_counts(70, 64)}", {"X": X, "Y": Y}))
+    cases.append(
+        Case(
+            f"{_shapes(X, Y)}, default mini_batch_size and seed (64 and 0); {_counts(70, 64)}",
+            {"X": X, "Y": Y},
+        )
+    )
     return cases
 
 
 @hidden(NAME)
 def _hidden(rng):
     # (m, mini_batch_size): edge cases first, then random ones.
-    shapes = [(5, 8), (30, 64), (16, 16), (96, 32), (12, 4), (3 * 16 + 1, 16), (65, 64),
-              (1, 64), (1, 1), (7, 1), (148, 64)]
-    shapes += [(int(rng.integers(2, 301)), int(rng.choice([2, 3, 8, 16, 32, 64, 128])))
-               for _ in range(4)]
+    shapes = [
+        (5, 8),
+        (30, 64),
+        (16, 16),
+        (96, 32),
+        (12, 4),
+        (3 * 16 + 1, 16),
+        (65, 64),
+        (1, 64),
+        (1, 1),
+        (7, 1),
+        (148, 64),
+    ]
+    shapes += [
+        (int(rng.integers(2, 301)), int(rng.choice([2, 3, 8, 16, 32, 64, 128]))) for _ in range(4)
+    ]
     cases = [_random_case(rng, m, size) for m, size in shapes]
     # The defaults of the contract: mini_batch_size=64 and seed=0 when they are not given.
     X, Y = _random_data(rng, 2, 1, 150, np.float64)
-    cases.append(Case(f"{_shapes(X, Y)}, default mini_batch_size and seed (64 and 0); "
-                      f"{_counts(150, 64)}", {"X": X, "Y": Y}))
+    cases.append(
+        Case(
+            f"{_shapes(X, Y)}, default mini_batch_size and seed (64 and 0); {_counts(150, 64)}",
+            {"X": X, "Y": Y},
+        )
+    )
     return cases
 
 
@@ -69,8 +94,10 @@ def _indexed(rows, m, dtype):
 
 def _case(X, Y, mini_batch_size, seed):
     m = X.shape[1]
-    label = (f"{_shapes(X, Y)}, mini_batch_size={mini_batch_size}, seed={seed}; "
-             f"{_counts(m, mini_batch_size)}")
+    label = (
+        f"{_shapes(X, Y)}, mini_batch_size={mini_batch_size}, seed={seed}; "
+        f"{_counts(m, mini_batch_size)}"
+    )
     return Case(label, {"X": X, "Y": Y, "mini_batch_size": mini_batch_size, "seed": seed})
 
 
@@ -82,4 +109,6 @@ def _counts(m, size) -> str:
     """E.g. ``m=10: 2 complete batches + a last batch of 2``."""
     complete, rest = divmod(m, size)
     plural = "es" if complete != 1 else ""
-    return f"m={m}: {complete} complete batch{plural}" + (f" + a last batch of {rest}" if rest else "")
+    return f"m={m}: {complete} complete batch{plural}" + (
+        f" + a last batch of {rest}" if rest else ""
+    )

@@ -1,4 +1,6 @@
-"""Public and hidden cases of 07_robust_training: clip_gradients, add_gradient_noise, early_stopping."""
+"""Public and hidden cases of 07_robust_training: clip_gradients, add_gradient_noise and
+early_stopping."""
+
 import numpy as np
 
 from . import Case, hidden, kind, layer_parameters, public, random_dims, random_dtype, shaped_like
@@ -56,9 +58,14 @@ def _one_exploding(rng, grads, max_norm, dtype) -> dict:
     """One array far above the limit, every other one tiny: a single layer explodes."""
     keys = list(grads)
     spike = keys[int(rng.integers(len(keys)))]
-    return {key: _cast(g * (max_norm * (rng.uniform(20, 200) if key == spike else 0.01)
-                            / np.linalg.norm(g)), dtype, None)
-            for key, g in grads.items()}
+    return {
+        key: _cast(
+            g * (max_norm * (rng.uniform(20, 200) if key == spike else 0.01) / np.linalg.norm(g)),
+            dtype,
+            None,
+        )
+        for key, g in grads.items()
+    }
 
 
 def _cast(values, dtype, decimals):
@@ -68,8 +75,9 @@ def _cast(values, dtype, decimals):
 def _clip_case(grads, max_norm, what) -> Case:
     norm = global_norm(grads)
     relation = ">" if norm > max_norm else "<="
-    label = (f"{describe_grads(grads)}; {what}: global norm {norm:.3g} {relation} "
-             f"max_norm={max_norm:g}")
+    label = (
+        f"{describe_grads(grads)}; {what}: global norm {norm:.3g} {relation} max_norm={max_norm:g}"
+    )
     return Case(label, {"grads": grads, "max_norm": max_norm})
 
 
@@ -80,16 +88,30 @@ def _clip_public():
     small = _with_norm(random_grads(rng, [3, 2, 1]), 0.8, np.float64, decimals=2)
     each = _each_below(rng, random_grads(rng, [2, 2, 2, 1]), 1.0, np.float32, decimals=2)
     zero = {key: np.zeros_like(g) for key, g in random_grads(rng, [2, 2, 1]).items()}
-    return [_clip_case(large, 1.0, "a large gradient"),
-            _clip_case(small, 2.0, "a small gradient"),
-            _clip_case(each, 1.0, "every array below max_norm, the whole gradient above"),
-            _clip_case(zero, 1.0, "all gradients zero")]
+    return [
+        _clip_case(large, 1.0, "a large gradient"),
+        _clip_case(small, 2.0, "a small gradient"),
+        _clip_case(each, 1.0, "every array below max_norm, the whole gradient above"),
+        _clip_case(zero, 1.0, "all gradients zero"),
+    ]
 
 
 @hidden("clip_gradients")
 def _clip_hidden(rng):
-    regimes = ["far above", "just above", "below", "each below", "one exploding", "zero",
-               "far above", "below", "each below", "just above", "far above", "one exploding"]
+    regimes = [
+        "far above",
+        "just above",
+        "below",
+        "each below",
+        "one exploding",
+        "zero",
+        "far above",
+        "below",
+        "each below",
+        "just above",
+        "far above",
+        "one exploding",
+    ]
     cases = []
     for number, regime in enumerate(regimes):
         n_layers = [1, 2, 3, 5][number % 4] if number < 4 else int(rng.integers(1, 6))
@@ -108,19 +130,34 @@ def _clip_hidden(rng):
             grads = _one_exploding(rng, grads, max_norm, dtype)
         else:
             grads = {key: np.zeros_like(g, dtype=dtype) for key, g in grads.items()}
-        cases.append(_clip_case(grads, max_norm, regime.replace("each below", "every array "
-                                                                "below max_norm")))
+        cases.append(
+            _clip_case(grads, max_norm, regime.replace("each below", "every array below max_norm"))
+        )
     # Extreme scales: exploding gradients, vanishing ones, a huge limit just exceeded, and a
     # norm a hair above the limit (one part in a million). Limits stay >= 0.5: PyTorch's
     # norm + 1e-6 (a correct variant) then stays within the tolerance.
-    cases.append(_clip_case(_with_norm(random_grads(rng, [3, 4, 2]), 3e8, np.float64), 5.0,
-                            "exploding gradients"))
-    cases.append(_clip_case(_with_norm(random_grads(rng, [2, 2, 1]), 4e-9, np.float64), 0.5,
-                            "vanishing gradients"))
-    cases.append(_clip_case(_with_norm(random_grads(rng, [2, 3, 1]), 3e6, np.float64), 1e6,
-                            "a huge max_norm"))
-    cases.append(_clip_case(_with_norm(random_grads(rng, [3, 2, 1]), 2.0 * (1 + 1e-6),
-                                       np.float64), 2.0, "a hair above"))
+    cases.append(
+        _clip_case(
+            _with_norm(random_grads(rng, [3, 4, 2]), 3e8, np.float64), 5.0, "exploding gradients"
+        )
+    )
+    cases.append(
+        _clip_case(
+            _with_norm(random_grads(rng, [2, 2, 1]), 4e-9, np.float64), 0.5, "vanishing gradients"
+        )
+    )
+    cases.append(
+        _clip_case(
+            _with_norm(random_grads(rng, [2, 3, 1]), 3e6, np.float64), 1e6, "a huge max_norm"
+        )
+    )
+    cases.append(
+        _clip_case(
+            _with_norm(random_grads(rng, [3, 2, 1]), 2.0 * (1 + 1e-6), np.float64),
+            2.0,
+            "a hair above",
+        )
+    )
     return cases
 
 
@@ -129,39 +166,66 @@ def _clip_hidden(rng):
 
 def _noise_case(grads, t, eta, gamma, seed) -> Case:
     """A hyper-parameter None is left out, so its default runs."""
-    given = {key: value for key, value in (("eta", eta), ("gamma", gamma), ("seed", seed))
-             if value is not None}
+    given = {
+        key: value
+        for key, value in (("eta", eta), ("gamma", gamma), ("seed", seed))
+        if value is not None
+    }
     shown = ", ".join(f"{key}={value:g}" for key, value in given.items())
     left = [key for key in ("eta", "gamma", "seed") if key not in given]
-    label = (f"{describe_grads(grads)}; t={t}" + (f", {shown}" if shown else "")
-             + (f", default {', '.join(left)}" if left else ""))
+    label = (
+        f"{describe_grads(grads)}; t={t}"
+        + (f", {shown}" if shown else "")
+        + (f", default {', '.join(left)}" if left else "")
+    )
     return Case(label, {"grads": grads, "t": t, **given})
 
 
 @public("add_gradient_noise")
 def _noise_public():
     rng = np.random.default_rng(702)
-    settings = [([3, 2, 1], np.float64, 0, 0.3, 0.55, 0),
-                ([2, 3, 1], np.float64, 9, 1.0, 0.55, 1),
-                ([2, 2, 2, 1], np.float32, 99, 0.01, 0.55, 7),
-                ([2, 2, 1], np.float64, 4, 0.5, 0.8, None),
-                ([2, 3, 1], np.float64, 3, None, None, None)]
-    return [_noise_case(random_grads(rng, dims, dtype, decimals=2), t, eta, gamma, seed)
-            for dims, dtype, t, eta, gamma, seed in settings]
+    settings = [
+        ([3, 2, 1], np.float64, 0, 0.3, 0.55, 0),
+        ([2, 3, 1], np.float64, 9, 1.0, 0.55, 1),
+        ([2, 2, 2, 1], np.float32, 99, 0.01, 0.55, 7),
+        ([2, 2, 1], np.float64, 4, 0.5, 0.8, None),
+        ([2, 3, 1], np.float64, 3, None, None, None),
+    ]
+    return [
+        _noise_case(random_grads(rng, dims, dtype, decimals=2), t, eta, gamma, seed)
+        for dims, dtype, t, eta, gamma, seed in settings
+    ]
 
 
 @hidden("add_gradient_noise")
 def _noise_hidden(rng):
     # The first step (t = 0) and constant noise (gamma = 0) first, then random settings.
     fixed = [(1, 0, 0.3, 0.55), (2, 1, 1.0, 0.55), (3, 0, 0.01, 0.0), (4, 250, 0.3, 1.0)]
-    cases = [_noise_case(random_grads(rng, random_dims(rng, n), random_dtype(rng)), t, eta, gamma,
-                         int(rng.integers(2**31)))
-             for n, t, eta, gamma in fixed]
+    cases = [
+        _noise_case(
+            random_grads(rng, random_dims(rng, n), random_dtype(rng)),
+            t,
+            eta,
+            gamma,
+            int(rng.integers(2**31)),
+        )
+        for n, t, eta, gamma in fixed
+    ]
     # The defaults left out: the seed, then every hyper-parameter.
-    cases.append(_noise_case(random_grads(rng, random_dims(rng, 2)), int(rng.integers(1, 50)),
-                             float(rng.choice([0.1, 1.0])), 0.7, None))
-    cases.append(_noise_case(random_grads(rng, random_dims(rng, 2)), int(rng.integers(1, 50)),
-                             None, None, None))
+    cases.append(
+        _noise_case(
+            random_grads(rng, random_dims(rng, 2)),
+            int(rng.integers(1, 50)),
+            float(rng.choice([0.1, 1.0])),
+            0.7,
+            None,
+        )
+    )
+    cases.append(
+        _noise_case(
+            random_grads(rng, random_dims(rng, 2)), int(rng.integers(1, 50)), None, None, None
+        )
+    )
     for _ in range(8):
         t = int(rng.choice([0, 1, 2, int(rng.integers(3, 100)), int(rng.integers(100, 20000))]))
         eta = float(rng.choice([0.01, 0.1, 0.3, 1.0, round(rng.uniform(0.05, 2.0), 3)]))
@@ -177,35 +241,44 @@ def _noise_hidden(rng):
 def _stopping_case(val_losses, patience, min_delta, what="") -> Case:
     """``patience`` or ``min_delta`` None: left out, so the default runs."""
     kind = type(val_losses[0]).__name__ if val_losses else "float"
-    given = {key: value for key, value in (("patience", patience), ("min_delta", min_delta))
-             if value is not None}
+    given = {
+        key: value
+        for key, value in (("patience", patience), ("min_delta", min_delta))
+        if value is not None
+    }
     shown = ", ".join(f"{key}={value:g}" for key, value in given.items())
     left = [key for key in ("patience", "min_delta") if key not in given]
-    label = (f"{len(val_losses)} epochs ({kind}){what}"
-             + (f", {shown}" if shown else "")
-             + (f", default {' and '.join(left)}" if left else ""))
+    label = (
+        f"{len(val_losses)} epochs ({kind}){what}"
+        + (f", {shown}" if shown else "")
+        + (f", default {' and '.join(left)}" if left else "")
+    )
     return Case(label, {"val_losses": val_losses, **given})
 
 
 @public("early_stopping")
 def _stopping_public():
     return [
-        _stopping_case([0.9, 0.7, 0.62, 0.6, 0.61, 0.6, 0.63, 0.64, 0.62], 5, 0.0,
-                       ": a plateau with a tie"),
-        _stopping_case([1.0, 0.8, 0.795, 0.79, 0.7, 0.71, 0.69, 0.695, 0.7], 3, 0.0125,
-                       ": small gains below min_delta"),
-        _stopping_case([0.5, 0.55, 0.45, 0.47, 0.46, 0.44, 0.48, 0.49], 3, 0.0,
-                       ": ups and downs"),
+        _stopping_case(
+            [0.9, 0.7, 0.62, 0.6, 0.61, 0.6, 0.63, 0.64, 0.62], 5, 0.0, ": a plateau with a tie"
+        ),
+        _stopping_case(
+            [1.0, 0.8, 0.795, 0.79, 0.7, 0.71, 0.69, 0.695, 0.7],
+            3,
+            0.0125,
+            ": small gains below min_delta",
+        ),
+        _stopping_case([0.5, 0.55, 0.45, 0.47, 0.46, 0.44, 0.48, 0.49], 3, 0.0, ": ups and downs"),
         _stopping_case([0.9, 0.8, 0.7, 0.72, 0.71], 3, 0.0, ": still improving recently"),
-        _stopping_case(_as_list([0.8, 0.75, 0.76, 0.74, 0.77, 0.78], True), 2, 0.0125,
-                       ": numpy float32 losses"),
+        _stopping_case(
+            _as_list([0.8, 0.75, 0.76, 0.74, 0.77, 0.78], True), 2, 0.0125, ": numpy float32 losses"
+        ),
         _stopping_case([0.5, 0.52, 0.55, 0.51, 0.6], 3, 0.0, ": epoch 0 stays the best"),
         _stopping_case([0.9, 0.85, 0.86, 0.87, 0.8], 2, 0.0, ": the last epoch improves"),
         _stopping_case([0.7], 1, 0.0, ": one epoch"),
         # The defaults left out: patience 5 (4 epochs waited: not yet; 5: stop), min_delta 0.
         _stopping_case([0.9, 0.6, 0.61, 0.62, 0.6, 0.63], None, 0.0, ": 4 epochs waited"),
-        _stopping_case([0.9, 0.6, 0.61, 0.62, 0.6, 0.63, 0.64], None, 0.0,
-                       ": 5 epochs waited"),
+        _stopping_case([0.9, 0.6, 0.61, 0.62, 0.6, 0.63, 0.64], None, 0.0, ": 5 epochs waited"),
         _stopping_case([0.9, 0.89, 0.885, 0.884, 0.8835], 3, None, ": tiny gains"),
         _stopping_case([0.9, 0.8, 0.81, 0.82, 0.83, 0.84, 0.85], None, None, ""),
     ]
@@ -226,19 +299,26 @@ def _as_list(values, float32) -> list:
 
 @hidden("early_stopping")
 def _stopping_hidden(rng):
-    cases = [_stopping_case([0.693], 1, 0.0, ": one epoch"),
-             _stopping_case([0.5] * 6, 5, 0.0, ": constant"),
-             _stopping_case(_as_list(np.round(np.linspace(1.0, 0.2, 12), 3), False), 2, 0.0025,
-                            ": always improving"),
-             _stopping_case(_as_list(np.round(np.linspace(0.3, 0.5, 7), 3), False), 4, 0.0,
-                            ": epoch 0 stays the best"),
-             _stopping_case([1.0, 0.5, 0.7, 0.8, 0.6, 0.9], 3, 0.0, ": epoch 1 stays the best")]
+    cases = [
+        _stopping_case([0.693], 1, 0.0, ": one epoch"),
+        _stopping_case([0.5] * 6, 5, 0.0, ": constant"),
+        _stopping_case(
+            _as_list(np.round(np.linspace(1.0, 0.2, 12), 3), False), 2, 0.0025, ": always improving"
+        ),
+        _stopping_case(
+            _as_list(np.round(np.linspace(0.3, 0.5, 7), 3), False),
+            4,
+            0.0,
+            ": epoch 0 stays the best",
+        ),
+        _stopping_case([1.0, 0.5, 0.7, 0.8, 0.6, 0.9], 3, 0.0, ": epoch 1 stays the best"),
+    ]
     # The defaults left out: patience (the boundary, 4 and 5 epochs waited), min_delta, both.
     for waited in (4, 5):
         values = _curve(rng, int(rng.integers(12, 30)))
-        best = len(values) - 1 - waited          # the best epoch, then `waited` worse ones
+        best = len(values) - 1 - waited  # the best epoch, then `waited` worse ones
         values[best] = values.min() - 0.05
-        values[best + 1:] = np.maximum(values[best + 1:], values[best] + 0.01)
+        values[best + 1 :] = np.maximum(values[best + 1 :], values[best] + 0.01)
         cases.append(_stopping_case(_as_list(values, False), None, 0.0))
     gains = np.round(0.9 - np.cumsum(rng.uniform(0.0005, 0.004, size=10)), 4)
     cases.append(_stopping_case(_as_list(gains, False), 3, None, ": small gains"))

@@ -8,6 +8,7 @@ that slip (``_slips``: the answer once, then ``(old, new)`` edits beside each mi
 title), compiled with its whole source kept. The casebook stores each mistake's outputs on the
 public cases, and the hidden checks run it.
 """
+
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable
@@ -41,6 +42,7 @@ def catalog(name: str) -> list[Mistake]:
 
 def functions_with_mistakes() -> list[str]:
     from optkit.contracts import CONTRACTS
+
     return sorted(name for name in CONTRACTS if _catalogs(name))
 
 

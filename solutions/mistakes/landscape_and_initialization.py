@@ -4,6 +4,7 @@ initialize_parameters and precondition_gradients.
 Each function is what a student might plausibly write; its docstring says what is wrong. They
 use only ``np`` and no helper, because the sample class pastes their source into a notebook.
 """
+
 import numpy as np
 
 from . import Mistake
@@ -101,6 +102,7 @@ def classify_swapped(hessian, tol=1e-6):
         return "degenerate"
     return "maximum" if positive else "minimum"
 
+
 # ---------------------------------------------------------------- initialize_parameters
 
 
@@ -110,8 +112,12 @@ def init_xavier_fan_in_only(layers_dims, method, seed=0):
     parameters = {}
     for l in range(1, len(layers_dims)):
         fan_in, fan_out = layers_dims[l - 1], layers_dims[l]
-        scale = {"zeros": 0.0, "random": 0.01, "xavier": np.sqrt(1 / fan_in),
-                 "he": np.sqrt(2 / fan_in)}[method]
+        scale = {
+            "zeros": 0.0,
+            "random": 0.01,
+            "xavier": np.sqrt(1 / fan_in),
+            "he": np.sqrt(2 / fan_in),
+        }[method]
         parameters["W" + str(l)] = scale * rng.standard_normal((fan_out, fan_in))
         parameters["b" + str(l)] = np.zeros((fan_out, 1))
     return parameters
@@ -123,8 +129,12 @@ def init_xavier_without_two(layers_dims, method, seed=0):
     parameters = {}
     for l in range(1, len(layers_dims)):
         fan_in, fan_out = layers_dims[l - 1], layers_dims[l]
-        scale = {"zeros": 0.0, "random": 0.01, "xavier": np.sqrt(1 / (fan_in + fan_out)),
-                 "he": np.sqrt(2 / fan_in)}[method]
+        scale = {
+            "zeros": 0.0,
+            "random": 0.01,
+            "xavier": np.sqrt(1 / (fan_in + fan_out)),
+            "he": np.sqrt(2 / fan_in),
+        }[method]
         parameters["W" + str(l)] = scale * rng.standard_normal((fan_out, fan_in))
         parameters["b" + str(l)] = np.zeros((fan_out, 1))
     return parameters
@@ -136,8 +146,12 @@ def init_he_without_two(layers_dims, method, seed=0):
     parameters = {}
     for l in range(1, len(layers_dims)):
         fan_in, fan_out = layers_dims[l - 1], layers_dims[l]
-        scale = {"zeros": 0.0, "random": 0.01, "xavier": np.sqrt(2 / (fan_in + fan_out)),
-                 "he": np.sqrt(1 / fan_in)}[method]
+        scale = {
+            "zeros": 0.0,
+            "random": 0.01,
+            "xavier": np.sqrt(2 / (fan_in + fan_out)),
+            "he": np.sqrt(1 / fan_in),
+        }[method]
         parameters["W" + str(l)] = scale * rng.standard_normal((fan_out, fan_in))
         parameters["b" + str(l)] = np.zeros((fan_out, 1))
     return parameters
@@ -149,8 +163,12 @@ def init_he_fan_out(layers_dims, method, seed=0):
     parameters = {}
     for l in range(1, len(layers_dims)):
         fan_in, fan_out = layers_dims[l - 1], layers_dims[l]
-        scale = {"zeros": 0.0, "random": 0.01, "xavier": np.sqrt(2 / (fan_in + fan_out)),
-                 "he": np.sqrt(2 / fan_out)}[method]
+        scale = {
+            "zeros": 0.0,
+            "random": 0.01,
+            "xavier": np.sqrt(2 / (fan_in + fan_out)),
+            "he": np.sqrt(2 / fan_out),
+        }[method]
         parameters["W" + str(l)] = scale * rng.standard_normal((fan_out, fan_in))
         parameters["b" + str(l)] = np.zeros((fan_out, 1))
     return parameters
@@ -162,8 +180,9 @@ def init_variance_as_scale(layers_dims, method, seed=0):
     parameters = {}
     for l in range(1, len(layers_dims)):
         fan_in, fan_out = layers_dims[l - 1], layers_dims[l]
-        scale = {"zeros": 0.0, "random": 0.01, "xavier": 2 / (fan_in + fan_out),
-                 "he": 2 / fan_in}[method]
+        scale = {"zeros": 0.0, "random": 0.01, "xavier": 2 / (fan_in + fan_out), "he": 2 / fan_in}[
+            method
+        ]
         parameters["W" + str(l)] = scale * rng.standard_normal((fan_out, fan_in))
         parameters["b" + str(l)] = np.zeros((fan_out, 1))
     return parameters
@@ -175,8 +194,12 @@ def init_legacy_generator(layers_dims, method, seed=0):
     parameters = {}
     for l in range(1, len(layers_dims)):
         fan_in, fan_out = layers_dims[l - 1], layers_dims[l]
-        scale = {"zeros": 0.0, "random": 0.01, "xavier": np.sqrt(2 / (fan_in + fan_out)),
-                 "he": np.sqrt(2 / fan_in)}[method]
+        scale = {
+            "zeros": 0.0,
+            "random": 0.01,
+            "xavier": np.sqrt(2 / (fan_in + fan_out)),
+            "he": np.sqrt(2 / fan_in),
+        }[method]
         parameters["W" + str(l)] = scale * np.random.randn(fan_out, fan_in)
         parameters["b" + str(l)] = np.zeros((fan_out, 1))
     return parameters
@@ -188,8 +211,12 @@ def init_generator_per_layer(layers_dims, method, seed=0):
     for l in range(1, len(layers_dims)):
         rng = np.random.default_rng(seed)
         fan_in, fan_out = layers_dims[l - 1], layers_dims[l]
-        scale = {"zeros": 0.0, "random": 0.01, "xavier": np.sqrt(2 / (fan_in + fan_out)),
-                 "he": np.sqrt(2 / fan_in)}[method]
+        scale = {
+            "zeros": 0.0,
+            "random": 0.01,
+            "xavier": np.sqrt(2 / (fan_in + fan_out)),
+            "he": np.sqrt(2 / fan_in),
+        }[method]
         parameters["W" + str(l)] = scale * rng.standard_normal((fan_out, fan_in))
         parameters["b" + str(l)] = np.zeros((fan_out, 1))
     return parameters
@@ -201,8 +228,12 @@ def init_random_biases(layers_dims, method, seed=0):
     parameters = {}
     for l in range(1, len(layers_dims)):
         fan_in, fan_out = layers_dims[l - 1], layers_dims[l]
-        scale = {"zeros": 0.0, "random": 0.01, "xavier": np.sqrt(2 / (fan_in + fan_out)),
-                 "he": np.sqrt(2 / fan_in)}[method]
+        scale = {
+            "zeros": 0.0,
+            "random": 0.01,
+            "xavier": np.sqrt(2 / (fan_in + fan_out)),
+            "he": np.sqrt(2 / fan_in),
+        }[method]
         parameters["W" + str(l)] = scale * rng.standard_normal((fan_out, fan_in))
         parameters["b" + str(l)] = scale * rng.standard_normal((fan_out, 1))
     return parameters
@@ -214,8 +245,12 @@ def init_uniform_draws(layers_dims, method, seed=0):
     parameters = {}
     for l in range(1, len(layers_dims)):
         fan_in, fan_out = layers_dims[l - 1], layers_dims[l]
-        scale = {"zeros": 0.0, "random": 0.01, "xavier": np.sqrt(2 / (fan_in + fan_out)),
-                 "he": np.sqrt(2 / fan_in)}[method]
+        scale = {
+            "zeros": 0.0,
+            "random": 0.01,
+            "xavier": np.sqrt(2 / (fan_in + fan_out)),
+            "he": np.sqrt(2 / fan_in),
+        }[method]
         parameters["W" + str(l)] = scale * rng.random((fan_out, fan_in))
         parameters["b" + str(l)] = np.zeros((fan_out, 1))
     return parameters
@@ -227,11 +262,16 @@ def init_transposed(layers_dims, method, seed=0):
     parameters = {}
     for l in range(1, len(layers_dims)):
         fan_in, fan_out = layers_dims[l - 1], layers_dims[l]
-        scale = {"zeros": 0.0, "random": 0.01, "xavier": np.sqrt(2 / (fan_in + fan_out)),
-                 "he": np.sqrt(2 / fan_in)}[method]
+        scale = {
+            "zeros": 0.0,
+            "random": 0.01,
+            "xavier": np.sqrt(2 / (fan_in + fan_out)),
+            "he": np.sqrt(2 / fan_in),
+        }[method]
         parameters["W" + str(l)] = scale * rng.standard_normal((fan_in, fan_out))
         parameters["b" + str(l)] = np.zeros((fan_out, 1))
     return parameters
+
 
 # ---------------------------------------------------------------- precondition_gradients
 
@@ -272,98 +312,205 @@ _INIT = "initialize_parameters"
 _PRECONDITION = "precondition_gradients"
 
 MISTAKES = [
-    Mistake("determinant_only", _CLASSIFY, "The point is classified by the determinant alone",
-            "The determinant is the product of the eigenvalues: two negative curvatures give a "
-            "positive product as two positive ones do, and in three dimensions two negative and "
-            "one positive eigenvalue look like a minimum. Look at the sign of every eigenvalue.",
-            classify_by_determinant),
-    Mistake("trace_and_determinant", _CLASSIFY, "The two by two test is used in every dimension",
-            "A positive determinant with a positive trace means a minimum only for two "
-            "parameters; with three, eigenvalues five, minus one and minus one pass that test and "
-            "are a saddle. Use the signs of all the eigenvalues.",
-            classify_by_trace_and_determinant),
-    Mistake("no_degenerate", _CLASSIFY, "Zero eigenvalues are never reported as degenerate",
-            "An eigenvalue of zero means the Hessian does not see the curvature in that "
-            "direction: higher-order terms decide, so the second-order test cannot tell and the "
-            "answer is degenerate, unless curvatures of both signs already make a saddle.",
-            classify_without_degenerate),
-    Mistake("degenerate_first", _CLASSIFY, "A saddle with a flat direction is called degenerate",
-            "Check for curvatures of both signs first: one direction going up and another going "
-            "down is a saddle whatever the flat directions do. Only when that fails does a zero "
-            "eigenvalue make the point degenerate.", classify_degenerate_first),
-    Mistake("exact_zero", _CLASSIFY, "Only an eigenvalue exactly zero counts as zero",
-            "Computed eigenvalues carry rounding errors, so a flat direction comes out as a tiny "
-            "positive or negative number; count an eigenvalue as zero when its size is at most "
-            "the tolerance times the largest eigenvalue size.", classify_exact_zero),
-    Mistake("absolute_tolerance", _CLASSIFY, "The tolerance is not relative to the largest eigenvalue",
-            "Multiplying a loss by a positive constant does not change what its critical points "
-            "are, so compare each eigenvalue size with the tolerance TIMES the largest eigenvalue "
-            "size, not with the tolerance alone.", classify_absolute_tolerance),
-    Mistake("diagonal_only", _CLASSIFY, "The diagonal of the Hessian is read instead of its eigenvalues",
-            "The diagonal holds the curvature along each axis only; when the variables are "
-            "coupled the steepest and flattest directions are diagonal ones, found by the "
-            "eigenvalues of the whole matrix.", classify_by_diagonal),
-    Mistake("swapped", _CLASSIFY, "Minimum and maximum are swapped",
-            "Positive curvature in every direction means the loss rises whichever way you leave "
-            "the point: a bowl, that is a minimum.", classify_swapped),
-    Mistake("xavier_fan_in_only", _INIT, "Xavier uses the fan-in only",
-            "Glorot's rule balances the forward and the backward pass: its variance is two "
-            "divided by the SUM of the fan-in and the fan-out; one over the fan-in alone is "
-            "LeCun's rule.", init_xavier_fan_in_only),
-    Mistake("xavier_without_two", _INIT, "Xavier's variance is missing its factor two",
-            "The variance is two divided by the sum of the fans, that is one over their average; "
-            "one over the sum is half of it and shrinks the signal layer after layer.",
-            init_xavier_without_two),
-    Mistake("he_without_two", _INIT, "He's variance is missing its factor two",
-            "A ReLU sets about half of its inputs to zero and so halves the second moment; He's "
-            "variance is two divided by the fan-in to make up for it.", init_he_without_two),
-    Mistake("he_fan_out", _INIT, "He uses the fan-out instead of the fan-in",
-            "The fan-in is the number of inputs of each unit of layer l, the size of layer l minus "
-            "one, which is the number of columns of its weight matrix.", init_he_fan_out),
-    Mistake("variance_as_scale", _INIT, "The variance multiplies the draws instead of its square root",
-            "Multiplying a standard normal by a number c gives a variance of c squared, so scale "
-            "the draws by the square root of the variance the rule asks for.",
-            init_variance_as_scale),
-    Mistake("legacy_generator", _INIT, "The old global generator is used",
-            "Draw from one generator created with the default generator constructor of "
-            "numpy.random and the seed; the legacy seed and randn functions give other numbers.",
-            init_legacy_generator),
-    Mistake("generator_per_layer", _INIT, "A new generator is created for every layer",
-            "Create the generator once, before the loop: made again with the same seed in every "
-            "layer, each layer starts from the same random numbers.", init_generator_per_layer),
-    Mistake("random_biases", _INIT, "The biases are drawn at random",
-            "Start every bias at zero: random weights already break the symmetry between units, "
-            "and drawing biases also uses up random numbers meant for the next layer's weights.",
-            init_random_biases),
-    Mistake("uniform_draws", _INIT, "The weights are drawn uniformly between 0 and 1",
-            "Draw from the standard normal distribution, centred on zero: weights that are all "
-            "positive push every unit the same way and the variance is not the rule's.",
-            init_uniform_draws),
-    Mistake("transposed", _INIT, "The weight matrices are transposed",
-            "Layer l computes its weights times the previous activations, so its matrix has one "
-            "row per unit of layer l and one column per unit of layer l minus one.",
-            init_transposed),
-    Mistake("no_epsilon", _PRECONDITION, "The division has no epsilon",
-            "Where the running average is zero the division by its square root gives infinity "
-            "or not a number; add epsilon to the square root before dividing.",
-            precondition_without_epsilon),
-    Mistake("epsilon_inside", _PRECONDITION, "Epsilon is added inside the square root",
-            "Add epsilon AFTER taking the square root: inside, it becomes the square root of "
-            "epsilon, ten thousand times larger, and swamps every coordinate whose average is "
-            "below about epsilon.", precondition_epsilon_inside),
-    Mistake("without_root", _PRECONDITION, "The gradient is divided by the average itself",
-            "The average holds SQUARED gradients: divide by its square root, which has the size "
-            "of a gradient, so that the result is about one in every coordinate.",
-            precondition_without_root),
-    Mistake("current_gradient", _PRECONDITION, "The current gradient replaces the running average",
-            "Dividing each gradient by its own size keeps only its sign; the preconditioner uses "
-            "the running average of squared gradients given as the second argument.",
-            precondition_current_gradient),
-    Mistake("multiplied", _PRECONDITION, "The gradient is multiplied by the root of the average",
-            "The preconditioner shrinks steep coordinates and stretches flat ones: DIVIDE each "
-            "gradient by the square root of its average plus epsilon.", precondition_multiplied),
-    Mistake("one_number_per_array", _PRECONDITION, "One average per array instead of per entry",
-            "RMSProp and Adam are diagonal preconditioners: every single entry has its own "
-            "average, so divide entry by entry, never by the mean of a whole array.",
-            precondition_one_number_per_array),
+    Mistake(
+        "determinant_only",
+        _CLASSIFY,
+        "The point is classified by the determinant alone",
+        "The determinant is the product of the eigenvalues: two negative curvatures give a "
+        "positive product as two positive ones do, and in three dimensions two negative and "
+        "one positive eigenvalue look like a minimum. Look at the sign of every eigenvalue.",
+        classify_by_determinant,
+    ),
+    Mistake(
+        "trace_and_determinant",
+        _CLASSIFY,
+        "The two by two test is used in every dimension",
+        "A positive determinant with a positive trace means a minimum only for two "
+        "parameters; with three, eigenvalues five, minus one and minus one pass that test and "
+        "are a saddle. Use the signs of all the eigenvalues.",
+        classify_by_trace_and_determinant,
+    ),
+    Mistake(
+        "no_degenerate",
+        _CLASSIFY,
+        "Zero eigenvalues are never reported as degenerate",
+        "An eigenvalue of zero means the Hessian does not see the curvature in that "
+        "direction: higher-order terms decide, so the second-order test cannot tell and the "
+        "answer is degenerate, unless curvatures of both signs already make a saddle.",
+        classify_without_degenerate,
+    ),
+    Mistake(
+        "degenerate_first",
+        _CLASSIFY,
+        "A saddle with a flat direction is called degenerate",
+        "Check for curvatures of both signs first: one direction going up and another going "
+        "down is a saddle whatever the flat directions do. Only when that fails does a zero "
+        "eigenvalue make the point degenerate.",
+        classify_degenerate_first,
+    ),
+    Mistake(
+        "exact_zero",
+        _CLASSIFY,
+        "Only an eigenvalue exactly zero counts as zero",
+        "Computed eigenvalues carry rounding errors, so a flat direction comes out as a tiny "
+        "positive or negative number; count an eigenvalue as zero when its size is at most "
+        "the tolerance times the largest eigenvalue size.",
+        classify_exact_zero,
+    ),
+    Mistake(
+        "absolute_tolerance",
+        _CLASSIFY,
+        "The tolerance is not relative to the largest eigenvalue",
+        "Multiplying a loss by a positive constant does not change what its critical points "
+        "are, so compare each eigenvalue size with the tolerance TIMES the largest eigenvalue "
+        "size, not with the tolerance alone.",
+        classify_absolute_tolerance,
+    ),
+    Mistake(
+        "diagonal_only",
+        _CLASSIFY,
+        "The diagonal of the Hessian is read instead of its eigenvalues",
+        "The diagonal holds the curvature along each axis only; when the variables are "
+        "coupled the steepest and flattest directions are diagonal ones, found by the "
+        "eigenvalues of the whole matrix.",
+        classify_by_diagonal,
+    ),
+    Mistake(
+        "swapped",
+        _CLASSIFY,
+        "Minimum and maximum are swapped",
+        "Positive curvature in every direction means the loss rises whichever way you leave "
+        "the point: a bowl, that is a minimum.",
+        classify_swapped,
+    ),
+    Mistake(
+        "xavier_fan_in_only",
+        _INIT,
+        "Xavier uses the fan-in only",
+        "Glorot's rule balances the forward and the backward pass: its variance is two "
+        "divided by the SUM of the fan-in and the fan-out; one over the fan-in alone is "
+        "LeCun's rule.",
+        init_xavier_fan_in_only,
+    ),
+    Mistake(
+        "xavier_without_two",
+        _INIT,
+        "Xavier's variance is missing its factor two",
+        "The variance is two divided by the sum of the fans, that is one over their average; "
+        "one over the sum is half of it and shrinks the signal layer after layer.",
+        init_xavier_without_two,
+    ),
+    Mistake(
+        "he_without_two",
+        _INIT,
+        "He's variance is missing its factor two",
+        "A ReLU sets about half of its inputs to zero and so halves the second moment; He's "
+        "variance is two divided by the fan-in to make up for it.",
+        init_he_without_two,
+    ),
+    Mistake(
+        "he_fan_out",
+        _INIT,
+        "He uses the fan-out instead of the fan-in",
+        "The fan-in is the number of inputs of each unit of layer l, the size of layer l minus "
+        "one, which is the number of columns of its weight matrix.",
+        init_he_fan_out,
+    ),
+    Mistake(
+        "variance_as_scale",
+        _INIT,
+        "The variance multiplies the draws instead of its square root",
+        "Multiplying a standard normal by a number c gives a variance of c squared, so scale "
+        "the draws by the square root of the variance the rule asks for.",
+        init_variance_as_scale,
+    ),
+    Mistake(
+        "legacy_generator",
+        _INIT,
+        "The old global generator is used",
+        "Draw from one generator created with the default generator constructor of "
+        "numpy.random and the seed; the legacy seed and randn functions give other numbers.",
+        init_legacy_generator,
+    ),
+    Mistake(
+        "generator_per_layer",
+        _INIT,
+        "A new generator is created for every layer",
+        "Create the generator once, before the loop: made again with the same seed in every "
+        "layer, each layer starts from the same random numbers.",
+        init_generator_per_layer,
+    ),
+    Mistake(
+        "random_biases",
+        _INIT,
+        "The biases are drawn at random",
+        "Start every bias at zero: random weights already break the symmetry between units, "
+        "and drawing biases also uses up random numbers meant for the next layer's weights.",
+        init_random_biases,
+    ),
+    Mistake(
+        "uniform_draws",
+        _INIT,
+        "The weights are drawn uniformly between 0 and 1",
+        "Draw from the standard normal distribution, centred on zero: weights that are all "
+        "positive push every unit the same way and the variance is not the rule's.",
+        init_uniform_draws,
+    ),
+    Mistake(
+        "transposed",
+        _INIT,
+        "The weight matrices are transposed",
+        "Layer l computes its weights times the previous activations, so its matrix has one "
+        "row per unit of layer l and one column per unit of layer l minus one.",
+        init_transposed,
+    ),
+    Mistake(
+        "no_epsilon",
+        _PRECONDITION,
+        "The division has no epsilon",
+        "Where the running average is zero the division by its square root gives infinity "
+        "or not a number; add epsilon to the square root before dividing.",
+        precondition_without_epsilon,
+    ),
+    Mistake(
+        "epsilon_inside",
+        _PRECONDITION,
+        "Epsilon is added inside the square root",
+        "Add epsilon AFTER taking the square root: inside, it becomes the square root of "
+        "epsilon, ten thousand times larger, and swamps every coordinate whose average is "
+        "below about epsilon.",
+        precondition_epsilon_inside,
+    ),
+    Mistake(
+        "without_root",
+        _PRECONDITION,
+        "The gradient is divided by the average itself",
+        "The average holds SQUARED gradients: divide by its square root, which has the size "
+        "of a gradient, so that the result is about one in every coordinate.",
+        precondition_without_root,
+    ),
+    Mistake(
+        "current_gradient",
+        _PRECONDITION,
+        "The current gradient replaces the running average",
+        "Dividing each gradient by its own size keeps only its sign; the preconditioner uses "
+        "the running average of squared gradients given as the second argument.",
+        precondition_current_gradient,
+    ),
+    Mistake(
+        "multiplied",
+        _PRECONDITION,
+        "The gradient is multiplied by the root of the average",
+        "The preconditioner shrinks steep coordinates and stretches flat ones: DIVIDE each "
+        "gradient by the square root of its average plus epsilon.",
+        precondition_multiplied,
+    ),
+    Mistake(
+        "one_number_per_array",
+        _PRECONDITION,
+        "One average per array instead of per entry",
+        "RMSProp and Adam are diagonal preconditioners: every single entry has its own "
+        "average, so divide entry by entry, never by the mean of a whole array.",
+        precondition_one_number_per_array,
+    ),
 ]

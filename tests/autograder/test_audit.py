@@ -1,4 +1,5 @@
 """audit: reading a real nbgrader gradebook (SQLite) never changes it."""
+
 import hashlib
 import shutil
 import warnings
@@ -18,8 +19,11 @@ CELLS = {"test_f_public": 2.0, "test_f_hidden": 4.0}
 def _fingerprint(course: Course) -> tuple:
     """The gradebook's bytes, its modification time and every file beside it (a journal)."""
     data = course.gradebook.read_bytes()
-    return (hashlib.sha256(data).hexdigest(), course.gradebook.stat().st_mtime_ns,
-            sorted(path.name for path in course.root.iterdir()))
+    return (
+        hashlib.sha256(data).hexdigest(),
+        course.gradebook.stat().st_mtime_ns,
+        sorted(path.name for path in course.root.iterdir()),
+    )
 
 
 @pytest.fixture(scope="module")
@@ -29,8 +33,8 @@ def written(tmp_path_factory):
     root = tmp_path_factory.mktemp("written")
     course = Course(root)
     with pytest.MonkeyPatch.context() as patch, warnings.catch_warnings():
-        patch.setenv("PATH", grading_environment()["PATH"])     # nbgrader runs `alembic`
-        warnings.simplefilter("ignore", SAWarning)     # nbgrader's, while it adds a submission
+        patch.setenv("PATH", grading_environment()["PATH"])  # nbgrader runs `alembic`
+        warnings.simplefilter("ignore", SAWarning)  # nbgrader's, while it adds a submission
         with Gradebook(course.db_url, course.course_id) as gb:
             gb.add_assignment(ASSIGNMENT)
             gb.add_notebook(NOTEBOOK, ASSIGNMENT)
@@ -54,15 +58,16 @@ def course(written, tmp_path) -> Course:
 
 def test_the_rows_are_the_scores_nbgrader_holds(course):
     assert gradebook_rows(course, ASSIGNMENT) == {
-        "ada": {"test_f_public": (2.0, None), "test_f_hidden": (4.0, 1.0)}}
+        "ada": {"test_f_public": (2.0, None), "test_f_hidden": (4.0, 1.0)}
+    }
     assert gradebook_rows(course, "02_mini_batches") == {}
 
 
 def test_reading_leaves_the_gradebook_file_unchanged(course):
     before = _fingerprint(course)
     gradebook_rows(course, ASSIGNMENT)
-    gradebook_rows(course, "02_mini_batches")          # an assignment it does not hold
-    audit(course, ASSIGNMENT, [])                       # flags ada: no grading record
+    gradebook_rows(course, "02_mini_batches")  # an assignment it does not hold
+    audit(course, ASSIGNMENT, [])  # flags ada: no grading record
     assert _fingerprint(course) == before
 
 

@@ -1,4 +1,6 @@
-"""`autograded.safe_outputs`: a sandbox's outputs rebuilt field by field; figures kept, forged images dropped."""
+"""`autograded.safe_outputs`: a sandbox's outputs rebuilt field by field; figures kept, forged
+images dropped."""
+
 import base64
 import io
 
@@ -10,7 +12,7 @@ from autograder.autograded import safe_image, safe_outputs
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 
-CAP = 2048 * 1024      # GradingSettings.max_cell_output_kb's default, in bytes
+CAP = 2048 * 1024  # GradingSettings.max_cell_output_kb's default, in bytes
 
 
 @pytest.fixture(scope="module")
@@ -34,22 +36,25 @@ def test_a_figure_is_kept_with_its_text(png):
 
 
 def test_a_figure_in_lines_or_pieces_is_kept_as_one_line(png):
-    lines = "\n".join(png[i:i + 76] for i in range(0, len(png), 76)) + "\n"
+    lines = "\n".join(png[i : i + 76] for i in range(0, len(png), 76)) + "\n"
     assert safe_image(lines, "image/png", CAP) == png
     assert safe_image([png[:100], png[100:]], "image/png", CAP) == png
 
 
-@pytest.mark.parametrize("forged", [
-    "not base64 <script>alert(1)</script>",
-    'iVBORw0KGgo=" onerror="alert(1)',                            # attribute break-out
-    base64.b64encode(b"<svg onload=alert(1)></svg>").decode(),     # base64, not a PNG
-    base64.b64encode(b"GIF89a" + b"\0" * 20).decode(),
-    "iVBORw0KGgoAAAANSUhEUg",                                      # PNG, but not whole base64
-    "",
-    12345,
-    None,
-    {"nested": "iVBORw0KGgo="},
-])
+@pytest.mark.parametrize(
+    "forged",
+    [
+        "not base64 <script>alert(1)</script>",
+        'iVBORw0KGgo=" onerror="alert(1)',  # attribute break-out
+        base64.b64encode(b"<svg onload=alert(1)></svg>").decode(),  # base64, not a PNG
+        base64.b64encode(b"GIF89a" + b"\0" * 20).decode(),
+        "iVBORw0KGgoAAAANSUhEUg",  # PNG, but not whole base64
+        "",
+        12345,
+        None,
+        {"nested": "iVBORw0KGgo="},
+    ],
+)
 def test_a_forged_image_is_dropped(forged):
     assert safe_outputs(_display({"image/png": forged}), CAP) == []
     [output] = safe_outputs(_display({"image/png": forged, "text/plain": "x"}), CAP)

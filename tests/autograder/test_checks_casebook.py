@@ -1,13 +1,14 @@
 """autograder.casebook: the casebooks are fresh, hold what the checks need, and only that."""
+
 import json
 
 import pytest
 
 from autograder import casebook, notebooks
 from autograder.course import COURSE_CASEBOOK, OPTKIT, Course
+from autograder.hidden_checks import mistake_params
 from optkit.contracts import CONTRACTS, get_contract
 from optkit.public_checks import CASEBOOK, stored_cases
-from autograder.hidden_checks import mistake_params
 from optkit.runner import judge, observe
 from solutions import reference
 from solutions.cases import functions_with_cases, public_cases
@@ -15,9 +16,16 @@ from solutions.mistakes import catalog
 
 COURSE = Course()
 # 06's notebook brings along the student's functions of 01-05 and checks each of them there.
-EARLIER_WORK_OF_06 = {"random_mini_batches", "update_parameters_with_gd", "initialize_velocity",
-                      "update_parameters_with_momentum", "initialize_adam",
-                      "update_parameters_with_adam", "update_lr", "schedule_lr_decay"}
+EARLIER_WORK_OF_06 = {
+    "random_mini_batches",
+    "update_parameters_with_gd",
+    "initialize_velocity",
+    "update_parameters_with_momentum",
+    "initialize_adam",
+    "update_parameters_with_adam",
+    "update_lr",
+    "schedule_lr_decay",
+}
 
 
 def test_the_tests_read_the_whole_course_casebook_built_from_the_solutions_now():
@@ -59,7 +67,13 @@ def test_staleness_ignores_rounding_but_not_a_changed_value():
 
 def _first_float(tree, factor) -> bool:
     """Scale the first non-zero float found in ``tree`` in place."""
-    items = tree.items() if isinstance(tree, dict) else enumerate(tree) if isinstance(tree, list) else []
+    items = (
+        tree.items()
+        if isinstance(tree, dict)
+        else enumerate(tree)
+        if isinstance(tree, list)
+        else []
+    )
     for key, value in items:
         if isinstance(value, float) and value:
             tree[key] = value * factor
@@ -82,22 +96,30 @@ def test_stored_cases_replay_the_reference_and_keep_only_differing_mistakes(name
     entry = json.loads(CASEBOOK.read_text(encoding="utf-8"))["functions"][name]
     assert [case.label for case in stored] == [case.label for case in public_cases(name)]
     assert list(entry["mistakes"]) == [mistake.key for mistake in catalog(name)]
-    for mistake in catalog(name):       # a slip of the signature is stored as the signature
+    for mistake in catalog(name):  # a slip of the signature is stored as the signature
         assert ("signature" in entry["mistakes"][mistake.key]) == (
-            mistake_params(mistake) is not None)
+            mistake_params(mistake) is not None
+        )
     for case, raw in zip(stored, entry["cases"]):
-        assert not judge(contract, case.expected,
-                         observe(contract, reference(name), case.inputs, case.style))
+        assert not judge(
+            contract, case.expected, observe(contract, reference(name), case.inputs, case.style)
+        )
         for mistake in catalog(name):
             if mistake_params(mistake) is not None:
                 assert mistake.key not in raw["mistake_outputs"]
                 continue
-            differs = bool(judge(contract, case.expected, observe(
-                contract, mistake.implementation, case.inputs, case.style)))
+            differs = bool(
+                judge(
+                    contract,
+                    case.expected,
+                    observe(contract, mistake.implementation, case.inputs, case.style),
+                )
+            )
             assert (mistake.key in raw["mistake_outputs"]) == differs, (case.label, mistake.key)
 
 
 def test_writing_the_casebook_elsewhere_gives_the_same_data(tmp_path):
     target = casebook.write_public_casebook(tmp_path / "data" / "public_cases.json")
-    assert casebook.same_casebook(CASEBOOK.read_text(encoding="utf-8"),
-                                  target.read_text(encoding="utf-8"))
+    assert casebook.same_casebook(
+        CASEBOOK.read_text(encoding="utf-8"), target.read_text(encoding="utf-8")
+    )

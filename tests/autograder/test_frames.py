@@ -1,4 +1,5 @@
 """autograder.frames: length-prefixed frames on a stream socket, over a local socket pair."""
+
 import socket
 import threading
 
@@ -24,7 +25,7 @@ def test_frames_arrive_whole_and_in_order(pair):
 
 def test_a_frame_larger_than_one_receive_is_reassembled(pair):
     left, right = pair
-    body = bytes(range(256)) * 12_000                  # about 3 MiB: several recv calls
+    body = bytes(range(256)) * 12_000  # about 3 MiB: several recv calls
     writer = threading.Thread(target=write_frame, args=(left, body))
     writer.start()
     assert read_frame(right) == body

@@ -1,4 +1,5 @@
 """GradeId: the one reader and writer of ``test_<function>_<kind>``."""
+
 import pytest
 
 from autograder import notebooks
@@ -23,14 +24,25 @@ def test_every_test_cell_of_the_course_is_a_grade_id_written_back_unchanged():
             assert parsed is not None and str(parsed) == grade_id, (assignment, grade_id)
 
 
-@pytest.mark.parametrize("text", ["", "initialize_velocity", "test_initialize_velocity",
-                                  "test_initialize_velocity_secret", "test__public",
-                                  "test_f_public_", "x_test_f_public"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "initialize_velocity",
+        "test_initialize_velocity",
+        "test_initialize_velocity_secret",
+        "test__public",
+        "test_f_public_",
+        "x_test_f_public",
+    ],
+)
 def test_anything_else_is_not_a_grade_id(text):
     assert GradeId.parse(text) is None
 
 
-@pytest.mark.parametrize("function, kind", [("f", "private"), ("two words", "public"), ("", "hidden")])
+@pytest.mark.parametrize(
+    "function, kind", [("f", "private"), ("two words", "public"), ("", "hidden")]
+)
 def test_a_grade_id_cannot_be_written_wrong(function, kind):
     with pytest.raises(ValueError):
         GradeId(function, kind)

@@ -1,4 +1,5 @@
 """The plain-data wire format: what crosses the sandbox wall, and what it refuses."""
+
 import json
 
 import numpy as np
@@ -12,11 +13,26 @@ def round_trip(value, **options):
     return loads(json.dumps(encode(value, **options)), **options)
 
 
-@pytest.mark.parametrize("value", [
-    None, True, 3, -2**63, 2.5, float("inf"), "text", [1, 2.0], (1, (2, 3)),
-    {"W1": np.arange(6, dtype=np.float32).reshape(2, 3), "b1": np.zeros((2, 1))},
-    np.array([[True, False]]), np.float32(0.1), np.int64(7), np.uint8(3), np.zeros((0, 3)),
-])
+@pytest.mark.parametrize(
+    "value",
+    [
+        None,
+        True,
+        3,
+        -(2**63),
+        2.5,
+        float("inf"),
+        "text",
+        [1, 2.0],
+        (1, (2, 3)),
+        {"W1": np.arange(6, dtype=np.float32).reshape(2, 3), "b1": np.zeros((2, 1))},
+        np.array([[True, False]]),
+        np.float32(0.1),
+        np.int64(7),
+        np.uint8(3),
+        np.zeros((0, 3)),
+    ],
+)
 def test_plain_values_come_back_equal_and_of_the_same_type(value):
     back = round_trip(value)
     assert type(back) is type(value)
@@ -44,15 +60,18 @@ def test_one_object_twice_stays_one_object_and_views_of_a_transposed_array_are_f
     np.testing.assert_array_equal(back[2], np.ones((2, 3)))
 
 
-@pytest.mark.parametrize("value, what", [
-    (np.zeros(3).view(type("Evil", (np.ndarray,), {})), "ndarray subclass"),
-    (type("MyDict", (dict,), {})(a=1), "dict subclass"),
-    (np.array(["a"], dtype=object), "dtype object"),
-    (np.zeros(2, dtype=np.complex128), "dtype complex128"),
-    (type("Weird", (), {})(), "object of type Weird"),
-    ({1: 2}, "keys are not all strings"),
-    (type("MyFloat", (float,), {})(1.0), "subclass MyFloat"),
-])
+@pytest.mark.parametrize(
+    "value, what",
+    [
+        (np.zeros(3).view(type("Evil", (np.ndarray,), {})), "ndarray subclass"),
+        (type("MyDict", (dict,), {})(a=1), "dict subclass"),
+        (np.array(["a"], dtype=object), "dtype object"),
+        (np.zeros(2, dtype=np.complex128), "dtype complex128"),
+        (type("Weird", (), {})(), "object of type Weird"),
+        ({1: 2}, "keys are not all strings"),
+        (type("MyFloat", (float,), {})(1.0), "subclass MyFloat"),
+    ],
+)
 def test_anything_but_plain_data_is_refused_with_a_description(value, what):
     back = round_trip([value])
     assert isinstance(back[0], Refused) and what in back[0].what
@@ -69,6 +88,7 @@ def test_a_container_that_contains_itself_cannot_be_encoded():
 def test_a_function_crosses_by_name_only_when_both_sides_know_it():
     def schedule(x):
         return x
+
     tree = encode({"decay": schedule}, functions={schedule: "course:schedule"})
     assert decode(tree, functions={"course:schedule": schedule})["decay"] is schedule
     assert isinstance(decode(encode(schedule)), Refused)
@@ -76,20 +96,23 @@ def test_a_function_crosses_by_name_only_when_both_sides_know_it():
         decode(tree)
 
 
-@pytest.mark.parametrize("tree", [
-    {"array": "float64", "shape": [3], "data": "AAAA", "ref": 0},          # wrong size
-    {"array": "object", "shape": [1], "data": "", "ref": 0},                # unsafe dtype
-    {"array": "float64", "shape": [-1], "data": "", "ref": 0},
-    {"dict": [["a", 1]], "ref": 0, "extra": 1, "more": 2, "and": 3},
-    {"list": [{"same": 0}], "ref": 0},                                       # a cycle
-    {"same": 5},
-    {"dict": [[1, 2]], "ref": 0},
-    {"list": [], "ref": 0, "x": {"list": [], "ref": 0}},
-    {"scalar": "float64", "data": "AA=="},
-    {"unknown": 1},
-    [{"list": [], "ref": 1}, {"dict": [], "ref": 1}],                        # number reused
-    {"array": "float64", "shape": [1], "data": "not base64!", "ref": 0},
-])
+@pytest.mark.parametrize(
+    "tree",
+    [
+        {"array": "float64", "shape": [3], "data": "AAAA", "ref": 0},  # wrong size
+        {"array": "object", "shape": [1], "data": "", "ref": 0},  # unsafe dtype
+        {"array": "float64", "shape": [-1], "data": "", "ref": 0},
+        {"dict": [["a", 1]], "ref": 0, "extra": 1, "more": 2, "and": 3},
+        {"list": [{"same": 0}], "ref": 0},  # a cycle
+        {"same": 5},
+        {"dict": [[1, 2]], "ref": 0},
+        {"list": [], "ref": 0, "x": {"list": [], "ref": 0}},
+        {"scalar": "float64", "data": "AA=="},
+        {"unknown": 1},
+        [{"list": [], "ref": 1}, {"dict": [], "ref": 1}],  # number reused
+        {"array": "float64", "shape": [1], "data": "not base64!", "ref": 0},
+    ],
+)
 def test_malformed_data_is_an_error_never_a_crash(tree):
     with pytest.raises(PlainDataError):
         decode(tree if isinstance(tree, dict) else {"list": tree, "ref": 99})

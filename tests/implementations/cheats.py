@@ -4,6 +4,7 @@ They read the public casebook (which every student has) and return the stored ex
 when the inputs are a public case's, and a plausible wrong answer otherwise. The public check
 cannot tell them apart from correct work; the hidden check must fail them.
 """
+
 import copy
 
 import numpy as np
@@ -28,9 +29,11 @@ def _public_answer(name, inputs):
 def knows_public(name, otherwise):
     """A cheat for ``name`` (with the contract's signature): the stored answer of a public case,
     else ``otherwise(**inputs)`` on a copy of the inputs."""
+
     def cheat(**inputs):
         answer = _public_answer(name, inputs)
         return answer if answer is not None else otherwise(**copy.deepcopy(inputs))
+
     return signed(name, cheat)
 
 
@@ -42,17 +45,35 @@ def _returns_its_inputs(name):
     def otherwise(**inputs):
         values = tuple(inputs.get(item, inputs["parameters"]) for item in returns)
         return values[0] if len(values) == 1 else values
+
     return otherwise
 
 
 def _cut_unshuffled(X, Y, mini_batch_size, seed):
-    return [(X[:, k:k + mini_batch_size], Y[:, k:k + mini_batch_size])
-            for k in range(0, X.shape[1], mini_batch_size)]
+    return [
+        (X[:, k : k + mini_batch_size], Y[:, k : k + mini_batch_size])
+        for k in range(0, X.shape[1], mini_batch_size)
+    ]
 
 
-def lookup_model(X, Y, layers_dims, optimizer, learning_rate=0.0007, mini_batch_size=64,
-                 beta=0.9, beta1=0.9, beta2=0.999, epsilon=1e-8, num_epochs=5000,
-                 print_cost=True, decay=None, decay_rate=1, *, costs=None):
+def lookup_model(
+    X,
+    Y,
+    layers_dims,
+    optimizer,
+    learning_rate=0.0007,
+    mini_batch_size=64,
+    beta=0.9,
+    beta1=0.9,
+    beta2=0.999,
+    epsilon=1e-8,
+    num_epochs=5000,
+    print_cost=True,
+    decay=None,
+    decay_rate=1,
+    *,
+    costs=None,
+):
     """The stored answer (and learning curve) of a public case, else the He initialization."""
     inputs = {key: value for key, value in locals().items() if key != "costs"}
     for case in stored_cases("model"):
@@ -69,10 +90,16 @@ _OTHERWISE = {
     "random_mini_batches": _cut_unshuffled,
     "initialize_velocity": lambda parameters: {"d" + k: p for k, p in parameters.items()},
     "update_parameters_with_momentum": lambda parameters, v, **_: (parameters, v),
-    **{name: _returns_its_inputs(name) for name, contract in CONTRACTS.items()
-       if contract.assignment == "04_adaptive_methods"},
-    **{name: lambda learning_rate0, **_: learning_rate0 for name, contract in CONTRACTS.items()
-       if contract.assignment == "05_learning_rate_decay"},
+    **{
+        name: _returns_its_inputs(name)
+        for name, contract in CONTRACTS.items()
+        if contract.assignment == "04_adaptive_methods"
+    },
+    **{
+        name: lambda learning_rate0, **_: learning_rate0
+        for name, contract in CONTRACTS.items()
+        if contract.assignment == "05_learning_rate_decay"
+    },
     "clip_gradients": lambda grads, max_norm: grads,
     "add_gradient_noise": lambda grads, **_: grads,
     "early_stopping": lambda val_losses, **_: (False, len(val_losses) - 1),

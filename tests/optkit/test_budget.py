@@ -1,4 +1,5 @@
 """optkit.budget: full size for students, a small size under nbgrader's autograding."""
+
 from optkit import budget
 
 

@@ -3,6 +3,7 @@ contracts (``optkit.contracts``), the reference solutions, the correct variants
 (``solutions.alternatives``), the mistake catalog (``solutions.mistakes``) and the cheats
 (``tests.implementations.cheats``). What only one assignment needs sits in its own
 ``test_checks_<assignment>.py`` beside this file."""
+
 import numpy as np
 import pytest
 
@@ -23,18 +24,30 @@ CORRECT = [(name, fn) for name in FUNCTIONS for fn in correct_variants(name)]
 # Assignments whose correct variants must also pass the hidden check at every grading seed.
 EVERY_SEED = {"05_learning_rate_decay", "07_robust_training"}
 # The least number of catalogued mistakes and of correct variants (5 and 1 unless said here).
-MISTAKES_AT_LEAST = {"update_parameters_with_adam": 8, "schedule_lr_decay": 8, "model": 8,
-                     "initialize_velocity": 6, "update_parameters_with_momentum": 6,
-                     "classify_critical_point": 6, "initialize_parameters": 6,
-                     "precondition_gradients": 6}
+MISTAKES_AT_LEAST = {
+    "update_parameters_with_adam": 8,
+    "schedule_lr_decay": 8,
+    "model": 8,
+    "initialize_velocity": 6,
+    "update_parameters_with_momentum": 6,
+    "classify_critical_point": 6,
+    "initialize_parameters": 6,
+    "precondition_gradients": 6,
+}
 VARIANTS_AT_LEAST = {"update_parameters_with_gd": 5, "model": 2}
 # Assignments where a cheat may pass the first hidden cases (their wrong answer fits some).
-CHEAT_FITS_SOME = {"05_learning_rate_decay", "07_robust_training",
-                   "09_landscape_and_initialization"}
+CHEAT_FITS_SOME = {
+    "05_learning_rate_decay",
+    "07_robust_training",
+    "09_landscape_and_initialization",
+}
 # The floating-point array input of each function whose cases come in float32 and float64.
 FLOAT_INPUT = {
-    **{name: lambda kwargs: kwargs["parameters"]["W1"] for name, contract in CONTRACTS.items()
-       if contract.args[0] == "parameters"},
+    **{
+        name: lambda kwargs: kwargs["parameters"]["W1"]
+        for name, contract in CONTRACTS.items()
+        if contract.args[0] == "parameters"
+    },
     "random_mini_batches": lambda kwargs: kwargs["X"],
     "model": lambda kwargs: kwargs["X"],
     "clip_gradients": lambda kwargs: kwargs["grads"]["dW1"],
@@ -59,7 +72,8 @@ def test_the_reference_passes_public_and_hidden(name, capsys):
     assert capsys.readouterr().out.splitlines() == [
         f"✓ {name} passed {len(public_cases(name))} public cases.",
         "  Hidden tests with random cases run when your work is graded.",
-        f"✓ {name} passed {len(hidden_judged_cases(name))} hidden cases."]
+        f"✓ {name} passed {len(hidden_judged_cases(name))} hidden cases.",
+    ]
 
 
 @pytest.mark.parametrize("name, fn", CORRECT, ids=[f"{name}:{fn.__name__}" for name, fn in CORRECT])
@@ -67,7 +81,7 @@ def test_correct_implementations_written_differently_pass_both(name, fn, capsys)
     optkit.check(name, fn)
     hidden_check(name, fn)
     seeds = range(5) if get_contract(name).assignment in EVERY_SEED else ()
-    for seed in seeds:          # and whatever the grading seed
+    for seed in seeds:  # and whatever the grading seed
         hidden_check(name, fn, seed=seed)
     assert capsys.readouterr().out.count("✓") == 2 + len(seeds)
 
@@ -101,8 +115,11 @@ def test_a_wrong_signature_is_refused_before_running(name):
     contract = get_contract(name)
     asked = render(contract_params(contract))
     namespace = {}
-    exec(f"def renamed{asked.replace(contract.args[0], 'renamed_' + contract.args[0], 1)}:\n"
-         "    raise AssertionError('never run')\n", namespace)
+    exec(
+        f"def renamed{asked.replace(contract.args[0], 'renamed_' + contract.args[0], 1)}:\n"
+        "    raise AssertionError('never run')\n",
+        namespace,
+    )
     for run in (public_failure, hidden_failure):
         message = run(name, namespace["renamed"])
         assert "must take its arguments in this order" in message

@@ -1,5 +1,6 @@
 """Public and hidden checks of 08_beyond_gradients: what its cases cover, and work wrong in ways
 the catalog does not list (what every function shares is in ``test_checks.py``)."""
+
 import re
 
 import numpy as np
@@ -58,11 +59,13 @@ def test_tournament_cases_cover_ties_k_equal_one_and_first_contestants_that_lose
 def test_a_hidden_failure_names_the_case_and_place_but_never_an_expected_value():
     def off(delta, temperature):
         return reference(METROPOLIS)(delta, temperature) * 0.99
+
     message = hidden_failure(METROPOLIS, off)
     case = hidden_judged_cases(METROPOLIS)[0]
     assert message.splitlines()[0] == (
         f"✗ {METROPOLIS} failed hidden case 1 of {len(hidden_judged_cases(METROPOLIS))}: "
-        f"{case.label}")
+        f"{case.label}"
+    )
     assert "returned probability:" in message and "largest absolute error" in message
     assert not re.search(r"expected -?\d", message)
     assert "def " not in message and "solutions" not in message
@@ -73,6 +76,7 @@ def test_sorting_the_fitness_in_place_is_reported_as_a_modified_input():
         weights = reference(RANKS)(fitness.copy())
         fitness.sort()
         return weights
+
     for message in (public_failure(RANKS, sorts_in_place), hidden_failure(RANKS, sorts_in_place)):
         assert "input fitness: was modified by your function" in message
 
@@ -80,14 +84,17 @@ def test_sorting_the_fitness_in_place_is_reported_as_a_modified_input():
 def test_a_list_of_winners_is_refused_with_a_clear_message():
     def returns_list(fitness, contestants):
         return list(reference(TOURNAMENT)(fitness, contestants))
+
     message = public_failure(TOURNAMENT, returns_list)
-    assert ("returned winners: expected a numpy array of shape (4,); got a list of 4 items"
-            in message)
+    assert (
+        "returned winners: expected a numpy array of shape (4,); got a list of 4 items" in message
+    )
 
 
 def test_a_python_float_for_a_whole_array_of_moves_is_refused():
     def scalar(delta, temperature):
         return 1.0
+
     message = hidden_failure(METROPOLIS, scalar)
     assert "returned probability: expected a numpy array" in message and "got float 1.0" in message
 
@@ -95,12 +102,14 @@ def test_a_python_float_for_a_whole_array_of_moves_is_refused():
 def test_rank_weights_in_float32_pass_and_integer_weights_do_not():
     def float32_weights(fitness):
         return reference(RANKS)(fitness).astype(np.float32)
+
     hidden_check(RANKS, float32_weights)
 
     def integer_division(fitness):
         n = len(fitness)
         smaller = np.sum(fitness[None, :] < fitness[:, None], axis=1)
         return n // 2 - smaller // (n - 1)
+
     assert "expected a floating-point dtype" in hidden_failure(RANKS, integer_division)
 
 
@@ -115,6 +124,7 @@ def test_argsort_of_argsort_is_named_whatever_order_the_sort_gives_ties(kind):
         ranks = np.empty(len(fitness))
         ranks[order] = np.arange(len(fitness))
         return 0.5 - ranks / (len(fitness) - 1)
+
     for fn in (argsort_twice, reversed_ties):
         for message in (public_failure(RANKS, fn), hidden_failure(RANKS, fn)):
             assert f"{RANKS}:ties_by_position" in named_mistakes(message)

@@ -1,13 +1,12 @@
 """Public and hidden checks of 01_gradient_descent: what its cases cover and what its messages
 say (what every function shares is in ``test_checks.py``)."""
+
 import re
 
 import numpy as np
 
-from autograder import hidden_checks
 from autograder.hidden_checks import hidden_judged_cases
 from solutions import reference
-from solutions.cases import hidden_cases
 from solutions.mistakes import catalog
 from tests.conftest import default_seed_cases, hidden_failure, named_mistakes, public_failure
 
@@ -23,8 +22,9 @@ def test_hidden_cases_cover_depths_learning_rates_and_edges():
     # 0.5 and 1 would make "two steps" look like "no learning rate", and "squared" like correct.
     assert not {0.5, 1.0} & set(rates)
     assert any(all(np.all(g == 0) for g in case.kwargs["grads"].values()) for case in cases)
-    shapes = {w.shape for case in cases for k, w in case.kwargs["parameters"].items()
-              if k.startswith("W")}
+    shapes = {
+        w.shape for case in cases for k, w in case.kwargs["parameters"].items() if k.startswith("W")
+    }
     assert (1, 1) in shapes
 
 
@@ -33,9 +33,12 @@ def test_a_hidden_failure_names_the_case_and_place_but_never_an_expected_value()
         parameters = reference(GD)(parameters, grads, learning_rate)
         parameters["W1"] = parameters["W1"] * 1.01
         return parameters
+
     message = hidden_failure(GD, off)
     cases = hidden_judged_cases(GD)
-    assert message.splitlines()[0] == f"✗ {GD} failed hidden case 1 of {len(cases)}: {cases[0].label}"
+    assert (
+        message.splitlines()[0] == f"✗ {GD} failed hidden case 1 of {len(cases)}: {cases[0].label}"
+    )
     assert 'returned parameters["W1"]:' in message and "largest absolute error" in message
     assert not re.search(r"expected -?\d", message)
     for array in cases[0].expected.returned.values():
@@ -58,8 +61,11 @@ def test_messages_name_a_wrong_shape_a_missing_key_and_modified_gradients():
         result = reference(GD)(parameters, grads, learning_rate)
         grads["dW1"][...] = 0.0
         return result
-    assert re.search(r'returned parameters\["b1"\]: expected shape \(\d+, 1\); got shape',
-                     hidden_failure(GD, flattens_biases))
+
+    assert re.search(
+        r'returned parameters\["b1"\]: expected shape \(\d+, 1\); got shape',
+        hidden_failure(GD, flattens_biases),
+    )
     assert 'missing keys "b1"' in hidden_failure(GD, drops_b1)
     assert "input grads: was modified by your function" in hidden_failure(GD, zeroes_grads)
 

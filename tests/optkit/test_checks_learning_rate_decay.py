@@ -1,5 +1,6 @@
 """Public and hidden checks of 05_learning_rate_decay: what its cases cover, the forms a learning
 rate may take and what its messages say (what every function shares is in ``test_checks.py``)."""
+
 import numpy as np
 import pytest
 
@@ -13,8 +14,14 @@ from solutions.mistakes import catalog
 from tests.conftest import hidden_failure, named_mistakes, public_failure
 from tests.implementations.signed import signed
 
-FUNCTIONS = ["update_lr", "schedule_lr_decay", "step_decay", "exponential_decay", "cosine_decay",
-             "warmup_linear_decay"]
+FUNCTIONS = [
+    "update_lr",
+    "schedule_lr_decay",
+    "step_decay",
+    "exponential_decay",
+    "cosine_decay",
+    "warmup_linear_decay",
+]
 SCHEDULE = "schedule_lr_decay"
 
 
@@ -66,9 +73,17 @@ def test_hidden_schedule_cases_sit_at_and_around_the_stair_edges(seed):
     for case in hidden_cases(SCHEDULE, np.random.default_rng(seed)):
         epoch, interval = case.kwargs["epoch_num"], case.kwargs.get("time_interval", 1000)
         position = epoch % interval
-        where.add("zero" if epoch == 0 else "edge" if position == 0 else
-                  "before" if position == interval - 1 else "after" if position == 1 else
-                  "inside")
+        where.add(
+            "zero"
+            if epoch == 0
+            else "edge"
+            if position == 0
+            else "before"
+            if position == interval - 1
+            else "after"
+            if position == 1
+            else "inside"
+        )
         if epoch > 100 * interval:
             where.add("very late")
         if "time_interval" not in case.kwargs:
@@ -79,6 +94,7 @@ def test_hidden_schedule_cases_sit_at_and_around_the_stair_edges(seed):
 def test_a_wrong_default_interval_fails_both_checks_by_its_signature_and_by_its_cases():
     def default_100(learning_rate0, epoch_num, decay_rate, time_interval=100):
         return reference(SCHEDULE)(learning_rate0, epoch_num, decay_rate, time_interval)
+
     for run in (public_failure, hidden_failure):
         message = run(SCHEDULE, default_100)
         assert "the default of time_interval is 100; it must be 1000" in message
@@ -106,7 +122,8 @@ def test_the_stairs_are_where_the_messages_say():
     message = public_failure(SCHEDULE, _mistake(SCHEDULE, "counts_from_one"))
     assert message.splitlines()[0] == (
         f"✗ {SCHEDULE} failed public case 2 of 7: one epoch before the first decay, default "
-        "time_interval: learning_rate0=0.1, epoch_num=999, decay_rate=1")
+        "time_interval: learning_rate0=0.1, epoch_num=999, decay_rate=1"
+    )
     assert "expected 0.1, got 0.05" in message
     assert named_mistakes(message) == [f"{SCHEDULE}:counts_from_one"]
 
@@ -114,12 +131,14 @@ def test_the_stairs_are_where_the_messages_say():
 def test_a_hidden_failure_names_the_case_but_never_an_expected_value():
     def off(learning_rate0, epoch_num, decay_rate, time_interval=1000):
         return 1.01 * reference(SCHEDULE)(learning_rate0, epoch_num, decay_rate, time_interval)
+
     message = hidden_failure(SCHEDULE, off)
     cases = hidden_judged_cases(SCHEDULE)
-    assert message.splitlines()[0] == (f"✗ {SCHEDULE} failed hidden case 1 of {len(cases)}: "
-                                       f"{cases[0].label}")
+    assert message.splitlines()[0] == (
+        f"✗ {SCHEDULE} failed hidden case 1 of {len(cases)}: {cases[0].label}"
+    )
     assert "returned learning_rate: the value differs" in message
-    details = message.split("\n", 1)[1]          # everything after the case's label
+    details = message.split("\n", 1)[1]  # everything after the case's label
     assert "relative error 0.01" in details and "expected" not in details
     for case in cases:
         assert f"{case.expected.returned:.6g}" not in details

@@ -1,6 +1,6 @@
 """optkit.compare: type, keys, shape, dtype and value differences, as students read them."""
+
 import numpy as np
-import pytest
 
 from optkit.compare import EXACT, Naming, Tolerance, compare, compare_returned
 

@@ -1,4 +1,5 @@
 """optkit.contracts: one contract per SPEC.md function, consistent with the references."""
+
 import inspect
 
 import pytest
@@ -7,18 +8,35 @@ from optkit.contracts import CONTRACTS, get_contract
 from solutions import reference
 
 SPEC_FUNCTIONS = {
-    "update_parameters_with_gd", "random_mini_batches", "initialize_velocity",
-    "update_parameters_with_momentum", "initialize_adagrad", "update_parameters_with_adagrad",
-    "initialize_rmsprop", "update_parameters_with_rmsprop", "initialize_adam",
-    "update_parameters_with_adam", "update_lr", "schedule_lr_decay", "step_decay",
-    "exponential_decay", "cosine_decay", "warmup_linear_decay", "model", "clip_gradients",
+    "update_parameters_with_gd",
+    "random_mini_batches",
+    "initialize_velocity",
+    "update_parameters_with_momentum",
+    "initialize_adagrad",
+    "update_parameters_with_adagrad",
+    "initialize_rmsprop",
+    "update_parameters_with_rmsprop",
+    "initialize_adam",
+    "update_parameters_with_adam",
+    "update_lr",
+    "schedule_lr_decay",
+    "step_decay",
+    "exponential_decay",
+    "cosine_decay",
+    "warmup_linear_decay",
+    "model",
+    "clip_gradients",
 }
 # SPEC.md leaves 07's and 08's further exercises to their notebooks; these are the ones designed.
 DESIGNED_FUNCTIONS = {
-    "add_gradient_noise", "early_stopping",                           # 07_robust_training
-    "rank_weights", "acceptance_probability", "tournament_selection",  # 08_beyond_gradients
-    "classify_critical_point", "initialize_parameters",                # 09_landscape_and_
-    "precondition_gradients",                                          # initialization
+    "add_gradient_noise",
+    "early_stopping",  # 07_robust_training
+    "rank_weights",
+    "acceptance_probability",
+    "tournament_selection",  # 08_beyond_gradients
+    "classify_critical_point",
+    "initialize_parameters",  # 09_landscape_and_
+    "precondition_gradients",  # initialization
 }
 GRADED_FUNCTIONS = SPEC_FUNCTIONS | DESIGNED_FUNCTIONS
 
@@ -56,7 +74,12 @@ def test_gradients_and_data_are_protected_in_every_update():
     assert momentum.protected == ("grads", "beta", "learning_rate")
     assert momentum.returns == ("parameters", "v")
     assert get_contract("update_parameters_with_adam").returns == (
-        "parameters", "v", "s", "v_corrected", "s_corrected")
+        "parameters",
+        "v",
+        "s",
+        "v_corrected",
+        "s_corrected",
+    )
 
 
 def test_only_mini_batches_are_compared_exactly():

@@ -7,9 +7,9 @@ not passed its public check in this kernel. The first tests find those cells by 
 through the notebook (a helper or a result defined from a graded function carries it along);
 the last ones run ``plots.show`` itself.
 """
+
 import ast
 import json
-from pathlib import Path
 
 import matplotlib
 
@@ -33,19 +33,24 @@ MUTATING = {"append", "extend", "update", "insert", "setdefault", "add"}
 
 def graded_functions(cells) -> set[str]:
     """The notebook's graded functions: a cell whose nbgrader grade_id is a contract name."""
-    return {cell["metadata"]["nbgrader"]["grade_id"] for cell in cells
-            if cell.get("metadata", {}).get("nbgrader", {}).get("grade_id") in CONTRACTS}
+    return {
+        cell["metadata"]["nbgrader"]["grade_id"]
+        for cell in cells
+        if cell.get("metadata", {}).get("nbgrader", {}).get("grade_id") in CONTRACTS
+    }
 
 
 def _loaded(node) -> set[str]:
     """Names whose values ``node`` reads: not those its lambdas and comprehensions bind."""
-    loaded = {n.id for n in ast.walk(node)
-              if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)}
+    loaded = {
+        n.id for n in ast.walk(node) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)
+    }
     own = set()
     for n in ast.walk(node):
         if isinstance(n, (ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)):
-            own |= {m.id for g in n.generators for m in ast.walk(g.target)
-                    if isinstance(m, ast.Name)}
+            own |= {
+                m.id for g in n.generators for m in ast.walk(g.target) if isinstance(m, ast.Name)
+            }
         elif isinstance(n, ast.Lambda):
             own |= {a.arg for a in n.args.posonlyargs + n.args.args + n.args.kwonlyargs}
     return loaded - own
@@ -58,15 +63,31 @@ def _walk_own_scope(node):
     while stack:
         node = stack.pop()
         yield node
-        stack.extend(child for child in ast.iter_child_nodes(node) if not isinstance(
-            child, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ListComp,
-                    ast.SetComp, ast.DictComp, ast.GeneratorExp)))
+        stack.extend(
+            child
+            for child in ast.iter_child_nodes(node)
+            if not isinstance(
+                child,
+                (
+                    ast.FunctionDef,
+                    ast.AsyncFunctionDef,
+                    ast.Lambda,
+                    ast.ListComp,
+                    ast.SetComp,
+                    ast.DictComp,
+                    ast.GeneratorExp,
+                ),
+            )
+        )
 
 
 def _bound(node) -> set[str]:
     """Names a statement binds: they hold a new value afterwards."""
-    return {n.id for n in _walk_own_scope(node)
-            if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)}
+    return {
+        n.id
+        for n in _walk_own_scope(node)
+        if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)
+    }
 
 
 def _changed(node) -> set[str]:
@@ -76,8 +97,11 @@ def _changed(node) -> set[str]:
     for n in _walk_own_scope(node):
         if isinstance(n, (ast.Subscript, ast.Attribute)) and isinstance(n.ctx, ast.Store):
             names |= _base_name(n.value)
-        elif (isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute)
-              and n.func.attr in MUTATING):
+        elif (
+            isinstance(n, ast.Call)
+            and isinstance(n.func, ast.Attribute)
+            and n.func.attr in MUTATING
+        ):
             names |= _base_name(n.func.value)
     return names
 
@@ -92,8 +116,12 @@ def _show_calls(statement):
     """(plt.show() calls, plots.show(...) calls) of a simple statement."""
     plt_shows, plots_shows = [], []
     for node in _walk_own_scope(statement):
-        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
-                and node.func.attr == "show" and isinstance(node.func.value, ast.Name):
+        if (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr == "show"
+            and isinstance(node.func.value, ast.Name)
+        ):
             {"plt": plt_shows, "plots": plots_shows}.get(node.func.value.id, []).append(node)
     return plt_shows, plots_shows
 
@@ -118,19 +146,22 @@ class _Cell:
 
     def statement(self, st):
         if isinstance(st, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            if st.name not in self.graded:     # the exercise itself stands for itself
+            if st.name not in self.graded:  # the exercise itself stands for itself
                 arguments = st.args
-                local = {a.arg for a in arguments.posonlyargs + arguments.args
-                         + arguments.kwonlyargs} | {n.id for n in ast.walk(st)
-                                                    if isinstance(n, ast.Name)
-                                                    and isinstance(n.ctx, ast.Store)}
+                local = {
+                    a.arg for a in arguments.posonlyargs + arguments.args + arguments.kwonlyargs
+                } | {
+                    n.id
+                    for n in ast.walk(st)
+                    if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)
+                }
                 local |= {a.arg for a in (arguments.vararg, arguments.kwarg) if a}
                 self.made_from[st.name] = self.sources(_loaded(st) - local)
         elif isinstance(st, (ast.For, ast.AsyncFor)):
             sources = self.sources(_loaded(st.iter))
             self.uses |= sources
             self.bind(_bound(st.target), sources)
-            for _ in range(2):                 # twice: what one pass makes, the next one uses
+            for _ in range(2):  # twice: what one pass makes, the next one uses
                 self.run(st.body)
             self.run(st.orelse)
         elif isinstance(st, (ast.While, ast.If)):
@@ -202,8 +233,11 @@ def test_every_notebook_has_a_figure_drawn_from_its_graded_functions(path):
     # Guards the tracing above: if it lost the thread, no cell would need a note and the
     # previous test would pass for nothing.
     cells = _cells(path)
-    noted = [cell for cell in cells if cell["cell_type"] == "code"
-             and "plots.show(" in "".join(cell["source"])]
+    noted = [
+        cell
+        for cell in cells
+        if cell["cell_type"] == "code" and "plots.show(" in "".join(cell["source"])
+    ]
     assert noted and graded_functions(cells)
 
 
@@ -213,21 +247,28 @@ def _code_cell(source, grade_id=None):
 
 
 def test_a_figure_from_a_helper_or_a_result_of_a_graded_function_must_name_it():
-    cells = [_code_cell("def model(X):\n    return X", "model"),
-             _code_cell("def train(rate):\n    return model(rate)\n"
-                        "results = []\nfor rate in (1, 2):\n    results.append(train(rate))"),
-             _code_cell("plt.plot(results)\nplt.show()"),
-             _code_cell("plt.plot([1, 2])\nplt.show()"),
-             _code_cell("plt.plot(train(3))\nplots.show()")]
+    cells = [
+        _code_cell("def model(X):\n    return X", "model"),
+        _code_cell(
+            "def train(rate):\n    return model(rate)\n"
+            "results = []\nfor rate in (1, 2):\n    results.append(train(rate))"
+        ),
+        _code_cell("plt.plot(results)\nplt.show()"),
+        _code_cell("plt.plot([1, 2])\nplt.show()"),
+        _code_cell("plt.plot(train(3))\nplots.show()"),
+    ]
     assert figure_note_problems(cells) == [
         "cell 2 (id x) draws from ['model'] but calls plt.show()",
-        "cell 4 (id x): plots.show does not name ['model']"]
+        "cell 4 (id x): plots.show does not name ['model']",
+    ]
 
 
 def test_a_name_assigned_again_no_longer_carries_the_function():
-    cells = [_code_cell("def model(X):\n    return X", "model"),
-             _code_cell("runs = model(1)"),
-             _code_cell("runs = [1, 2]\nplt.plot(runs)\nplt.show()")]
+    cells = [
+        _code_cell("def model(X):\n    return X", "model"),
+        _code_cell("runs = model(1)"),
+        _code_cell("runs = [1, 2]\nplt.plot(runs)\nplt.show()"),
+    ]
     assert figure_note_problems(cells) == []
 
 
@@ -261,7 +302,8 @@ def test_no_note_under_a_figure_drawn_from_a_function_that_passed(fresh_kernel, 
 
 def test_a_note_under_a_figure_drawn_from_a_function_that_failed(fresh_kernel, capsys):
     def update_parameters_with_gd(parameters, grads, learning_rate):
-        return parameters                      # forgets to step
+        return parameters  # forgets to step
+
     with pytest.raises(AssertionError):
         optkit.check("update_parameters_with_gd", update_parameters_with_gd)
     capsys.readouterr()
@@ -270,16 +312,19 @@ def test_a_note_under_a_figure_drawn_from_a_function_that_failed(fresh_kernel, c
     assert _printed(capsys) == NOTE.format("update_parameters_with_gd")
 
 
-def test_a_note_under_a_figure_drawn_from_a_function_redefined_after_it_passed(fresh_kernel,
-                                                                               capsys):
+def test_a_note_under_a_figure_drawn_from_a_function_redefined_after_it_passed(
+    fresh_kernel, capsys
+):
     namespace = {}
-    definition = ("def update_parameters_with_gd(parameters, grads, learning_rate):\n"
-                  "    for key in parameters:\n"
-                  "        parameters[key] = parameters[key] - learning_rate * grads['d' + key]\n"
-                  "    return parameters\n")
+    definition = (
+        "def update_parameters_with_gd(parameters, grads, learning_rate):\n"
+        "    for key in parameters:\n"
+        "        parameters[key] = parameters[key] - learning_rate * grads['d' + key]\n"
+        "    return parameters\n"
+    )
     exec(definition, namespace)
     optkit.check("update_parameters_with_gd", namespace["update_parameters_with_gd"])
-    exec(definition, namespace)               # the cell run again: a new, unchecked function
+    exec(definition, namespace)  # the cell run again: a new, unchecked function
     capsys.readouterr()
     _draw()
     plots.show(namespace["update_parameters_with_gd"])
@@ -292,7 +337,7 @@ def test_one_note_names_every_unchecked_function(fresh_kernel, capsys):
 
     def update_parameters_with_momentum(parameters, grads, v, beta, learning_rate):
         return parameters, v
+
     _draw()
     plots.show(initialize_velocity, update_parameters_with_momentum)
-    assert _printed(capsys) == NOTE.format(
-        "initialize_velocity, update_parameters_with_momentum")
+    assert _printed(capsys) == NOTE.format("initialize_velocity, update_parameters_with_momentum")

@@ -1,4 +1,5 @@
 """optkit.landscapes: right gradients and minima, and a run_optimizer that is faithful."""
+
 import numpy as np
 import pytest
 
@@ -18,8 +19,9 @@ def test_gradient_matches_central_finite_differences(name):
     land = LANDSCAPES[name]
     rng = np.random.default_rng(0)
     for x, y in rng.uniform(-2, 2, size=(20, 2)):
-        np.testing.assert_allclose(land.grad(x, y), numeric_gradient(land.f, x, y),
-                                   rtol=1e-6, atol=1e-5)
+        np.testing.assert_allclose(
+            land.grad(x, y), numeric_gradient(land.f, x, y), rtol=1e-6, atol=1e-5
+        )
 
 
 @pytest.mark.parametrize("name", LANDSCAPES)
@@ -73,6 +75,7 @@ def _gd(learning_rate):
         parameters["W1"] = parameters["W1"] - learning_rate * grads["dW1"]
         parameters["b1"] = parameters["b1"] - learning_rate * grads["db1"]
         return parameters
+
     return step
 
 
@@ -119,7 +122,10 @@ def test_run_optimizer_is_not_fooled_by_steps_that_update_in_place():
 
 def test_run_optimizer_noise_is_seeded_and_zero_noise_is_exact():
     land = landscapes.quadratic()
-    run = lambda **kw: landscapes.run_optimizer(_gd(0.01), land.f, land.grad, (-5, 1), 20, **kw)[0]
+
+    def run(**kw):
+        return landscapes.run_optimizer(_gd(0.01), land.f, land.grad, (-5, 1), 20, **kw)[0]
+
     np.testing.assert_array_equal(run(noise=1.0, seed=3), run(noise=1.0, seed=3))
     assert not np.array_equal(run(noise=1.0, seed=3), run(noise=1.0, seed=4))
     assert not np.array_equal(run(noise=1.0, seed=3), run())

@@ -1,11 +1,14 @@
 """optkit.messages: every line of a check's message fits 80 columns, broken between words."""
+
 import pytest
 
 import optkit
 from optkit.messages import WIDTH, Failure, fit, mistake_failure, mistake_lines
 
-LONG = ("✗ update_parameters_with_momentum failed public case 2 of 5: two layers, beta=0.9, "
-        "learning_rate=0.01, with gradients that differ in scale by six orders of magnitude")
+LONG = (
+    "✗ update_parameters_with_momentum failed public case 2 of 5: two layers, beta=0.9, "
+    "learning_rate=0.01, with gradients that differ in scale by six orders of magnitude"
+)
 
 
 def test_short_lines_are_left_as_they_are():
@@ -17,7 +20,7 @@ def test_a_long_line_is_broken_between_words_and_its_continuation_indented():
     lines = fit(LONG).splitlines()
     assert len(lines) == 3 and all(len(line) <= WIDTH for line in lines)
     assert lines[1].startswith("  ") and not lines[1].startswith("   ")
-    assert " ".join(line.strip() for line in lines) == LONG        # no word cut or lost
+    assert " ".join(line.strip() for line in lines) == LONG  # no word cut or lost
 
 
 def test_an_indented_detail_line_keeps_its_indent_and_fit_is_idempotent():
@@ -29,13 +32,15 @@ def test_an_indented_detail_line_keeps_its_indent_and_fit_is_idempotent():
 
 
 def test_a_mistake_is_its_title_then_its_hint_on_lines_of_their_own():
-    hint = ("Momentum keeps an exponentially weighted average of the gradients: the new "
-            "gradient enters with weight one minus beta, so that the average stays on scale.")
+    hint = (
+        "Momentum keeps an exponentially weighted average of the gradients: the new "
+        "gradient enters with weight one minus beta, so that the average stays on scale."
+    )
     lines = mistake_lines("The velocity is not damped", hint)
     assert lines[0] == "Likely mistake: The velocity is not damped."
     assert all(line.startswith("    ") and len(line) <= WIDTH for line in lines[1:])
     assert " ".join(line.strip() for line in lines[1:]) == hint
-    assert "[" not in "\n".join(lines)           # the internal key is not for the student's eye
+    assert "[" not in "\n".join(lines)  # the internal key is not for the student's eye
 
 
 def test_a_failure_keeps_the_keys_of_the_mistakes_it_names_beside_its_text():

@@ -1,5 +1,6 @@
 """optkit runs on its own: a copy vendored as a release does checks work with solutions/autograder
 blocked, on the casebook beside it."""
+
 import ast
 import os
 import subprocess
@@ -54,18 +55,27 @@ SCRIPT = textwrap.dedent('''
 def test_a_vendored_optkit_checks_work_without_solutions_or_autograder(tmp_path):
     from autograder import casebook
     from autograder.release import vendor_optkit
-    vendor_optkit(tmp_path, casebook.render(["initialize_velocity",
-                                             "update_parameters_with_momentum"]))
+
+    vendor_optkit(
+        tmp_path, casebook.render(["initialize_velocity", "update_parameters_with_momentum"])
+    )
     env = {key: value for key, value in os.environ.items() if key != "OPTKIT_CASEBOOK"}
-    done = subprocess.run([sys.executable, "-c", SCRIPT, str(tmp_path)], cwd=tmp_path, env=env,
-                          capture_output=True, text=True, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-c", SCRIPT, str(tmp_path)],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert done.returncode == 0, done.stderr
     lines = [line for line in done.stdout.splitlines() if not line.startswith("  Hidden tests")]
     assert lines[0].startswith("✓ initialize_velocity passed 3 public cases.")
     assert lines[1].startswith("✓ update_parameters_with_momentum passed 3 public cases.")
     assert lines[2] == "update_parameters_with_momentum:velocity_not_returned"
-    assert lines[3].startswith("this folder's optkit has no public cases for "
-                               "'update_parameters_with_gd'")
+    assert lines[3].startswith(
+        "this folder's optkit has no public cases for 'update_parameters_with_gd'"
+    )
     assert lines[4] == "hidden packages imported: []"
 
 

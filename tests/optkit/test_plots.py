@@ -1,4 +1,5 @@
 """optkit.plots: every helper draws what it promises, on the axes it is given."""
+
 import matplotlib
 
 matplotlib.use("Agg")
@@ -23,6 +24,7 @@ def _run(lr, n=20):
         parameters["W1"] = parameters["W1"] - lr * grads["dW1"]
         parameters["b1"] = parameters["b1"] - lr * grads["db1"]
         return parameters
+
     return landscapes.run_optimizer(step, VALLEY.f, VALLEY.grad, (-8.0, 1.0), n)
 
 
@@ -78,4 +80,4 @@ def test_the_minimum_is_drawn_above_the_paths_and_the_axes_can_be_named():
     lines = {line.get_label(): line for line in ax.get_lines()}
     assert lines["minimum"].get_zorder() > lines["slow"].get_zorder()
     assert (ax.get_xlabel(), ax.get_ylabel()) == ("x", "y")
-    assert "W1" in plots.contours(VALLEY).get_xlabel()    # run_optimizer's convention
+    assert "W1" in plots.contours(VALLEY).get_xlabel()  # run_optimizer's convention

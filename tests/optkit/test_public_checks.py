@@ -1,4 +1,5 @@
 """optkit.check: the public check a student runs, on the real casebook and real functions."""
+
 import subprocess
 import sys
 import traceback
@@ -21,8 +22,10 @@ def test_the_reference_passes_with_exactly_one_line(name, capsys):
     optkit.check(name, reference(name))
     out = capsys.readouterr().out
     assert out == PASS_LINE.format(name=name, count=len(stored_cases(name))) + "\n"
-    assert out.startswith(f"✓ {name} passed 3 public cases.\n  Hidden tests with random cases run "
-                          "when your work is graded.")
+    assert out.startswith(
+        f"✓ {name} passed 3 public cases.\n  Hidden tests with random cases run "
+        "when your work is graded."
+    )
 
 
 def test_a_check_failure_is_an_assertion_error_rendered_as_its_message():
@@ -34,6 +37,7 @@ def test_a_check_failure_is_an_assertion_error_rendered_as_its_message():
 def test_returning_none_is_reported():
     def forgot_return(parameters, grads, v, beta, learning_rate):
         reference(MOMENTUM)(parameters, grads, v, beta, learning_rate)
+
     message = public_failure(MOMENTUM, forgot_return)
     assert message.startswith(f"✗ {MOMENTUM} failed public case 1 of 3: 2 layers:")
     assert "returned None; did you forget the return statement?" in message
@@ -44,6 +48,7 @@ def test_a_modified_gradient_is_reported_even_when_the_outputs_are_right():
         result = reference(MOMENTUM)(parameters, grads, v, beta, learning_rate)
         grads["db1"][...] = 0.0
         return result
+
     message = public_failure(MOMENTUM, zeroes_grads)
     assert "input grads: was modified by your function" in message
     assert 'grads["db1"]: 3 of 3 entries differ' in message
@@ -56,6 +61,7 @@ def test_changing_the_parameters_in_place_is_allowed(capsys):
             v["d" + key] += (1 - beta) * grads["d" + key]
             parameters[key] -= learning_rate * v["d" + key]
         return parameters, v
+
     optkit.check(MOMENTUM, in_place)
     assert "passed" in capsys.readouterr().out
 
@@ -65,6 +71,7 @@ def test_a_wrong_value_names_the_case_the_key_and_expected_vs_got():
         parameters, v = reference(MOMENTUM)(parameters, grads, v, beta, learning_rate)
         v["db1"] = v["db1"] + 1.0
         return parameters, v
+
     message = public_failure(MOMENTUM, wrong_db1)
     case = stored_cases(MOMENTUM)[0]
     assert f"public case 1 of 3: {case.label}" in message
@@ -73,16 +80,19 @@ def test_a_wrong_value_names_the_case_the_key_and_expected_vs_got():
     got = expected + 1
     assert f"at [0, 0]: expected {expected:.6g}, got {got:.6g}" in message
     assert "3 of 3 public cases fail." in message
-    assert not named_mistakes(message)            # matches no catalogued mistake
+    assert not named_mistakes(message)  # matches no catalogued mistake
 
 
 def test_an_exception_in_student_code_keeps_its_traceback_with_a_note_naming_the_case():
     def crashes(parameters, grads, v, beta, learning_rate):
         return parameters["W0"], v
+
     with pytest.raises(KeyError) as caught:
         optkit.check(MOMENTUM, crashes)
-    assert any(f"in public case 1 of 3: {stored_cases(MOMENTUM)[0].label}" in note
-               for note in caught.value.__notes__)
+    assert any(
+        f"in public case 1 of 3: {stored_cases(MOMENTUM)[0].label}" in note
+        for note in caught.value.__notes__
+    )
     frames = traceback.extract_tb(caught.value.__traceback__)
     assert frames[-1].name == "crashes"
     engine = ROOT / "optkit"
@@ -92,6 +102,7 @@ def test_an_exception_in_student_code_keeps_its_traceback_with_a_note_naming_the
 def test_wrong_argument_names_and_non_functions_are_explained():
     def renamed(params, grads, v, beta, lr):
         return params, v
+
     message = public_failure(MOMENTUM, renamed)
     assert "must take its arguments in this order" in message
     assert "\n    (parameters, grads, v, beta, learning_rate)\nyours takes\n" in message
@@ -108,26 +119,31 @@ def test_cases_are_fresh_copies_and_unknown_functions_are_refused():
 
 
 def test_ipython_shows_the_message_and_none_of_the_engine_frames(tmp_path):
-    cell = ("import optkit\n"
-            "def update_parameters_with_momentum(parameters, grads, v, beta, learning_rate):\n"
-            "    return parameters\n"
-            f"optkit.check({MOMENTUM!r}, update_parameters_with_momentum)\n")
-    script = ("from IPython.core.interactiveshell import InteractiveShell\n"
-              f"InteractiveShell.instance().run_cell({cell!r})\n")
-    shown = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
-                           cwd=tmp_path, timeout=120).stdout
+    cell = (
+        "import optkit\n"
+        "def update_parameters_with_momentum(parameters, grads, v, beta, learning_rate):\n"
+        "    return parameters\n"
+        f"optkit.check({MOMENTUM!r}, update_parameters_with_momentum)\n"
+    )
+    script = (
+        "from IPython.core.interactiveshell import InteractiveShell\n"
+        f"InteractiveShell.instance().run_cell({cell!r})\n"
+    )
+    shown = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, cwd=tmp_path, timeout=120
+    ).stdout
     assert shown.startswith(f"✗ {MOMENTUM} failed public case 1 of 3")
-    assert "did you forget to\n  return v?" in shown                # laid out in 80 columns
+    assert "did you forget to\n  return v?" in shown  # laid out in 80 columns
     assert max(len(line) for line in shown.splitlines()) <= 80
     assert "Traceback" not in shown and "runner.py" not in shown and "public_checks" not in shown
 
 
-def test_a_function_of_another_assignment_is_refused_with_where_to_check_it(
-        tmp_path, monkeypatch):
+def test_a_function_of_another_assignment_is_refused_with_where_to_check_it(tmp_path, monkeypatch):
     """A release folder's casebook holds its own assignment's functions: the message says where
     the others are checked, and names no instructor's tool."""
-    from optkit import public_checks
     from autograder import casebook
+    from optkit import public_checks
+
     path = casebook.write_public_casebook(tmp_path / "public_cases.json", [MOMENTUM])
     monkeypatch.setattr(public_checks, "CASEBOOK", path)
     optkit.check(MOMENTUM, reference(MOMENTUM))

@@ -1,4 +1,5 @@
 """optkit.serialization: arrays, tuples and floats survive the JSON round trip exactly."""
+
 import json
 
 import numpy as np
@@ -30,32 +31,41 @@ def _same(a, b):
 def test_float64_and_float32_arrays_round_trip_bit_for_bit():
     rng = np.random.default_rng(1)
     special = np.array([0.1, -0.0, 5e-324, 1e308, np.inf, -np.inf, np.nan, 1 / 3])
-    with np.errstate(over="ignore"):     # 1e308 becomes inf in float32: fine, still exact
+    with np.errstate(over="ignore"):  # 1e308 becomes inf in float32: fine, still exact
         special32 = special.astype(np.float32)
-    for array in (rng.normal(size=(3, 4)), special, rng.normal(size=(2, 5)).astype(np.float32),
-                  special32):
+    for array in (
+        rng.normal(size=(3, 4)),
+        special,
+        rng.normal(size=(2, 5)).astype(np.float32),
+        special32,
+    ):
         _same(array, loads(dumps(array)))
 
 
-@pytest.mark.parametrize("value", [
-    np.arange(6, dtype=np.int64).reshape(2, 3),
-    np.array([[True, False]]),
-    np.zeros((0, 3)),
-    np.zeros((3, 0), dtype=np.float32),
-    np.float32(0.1),
-    np.float64(2.5),
-    0.1 + 0.2,
-    7,
-    None,
-    "label",
-])
+@pytest.mark.parametrize(
+    "value",
+    [
+        np.arange(6, dtype=np.int64).reshape(2, 3),
+        np.array([[True, False]]),
+        np.zeros((0, 3)),
+        np.zeros((3, 0), dtype=np.float32),
+        np.float32(0.1),
+        np.float64(2.5),
+        0.1 + 0.2,
+        7,
+        None,
+        "label",
+    ],
+)
 def test_other_values_round_trip(value):
     _same(value, loads(dumps(value)))
 
 
 def test_containers_keep_their_kind_and_order():
-    value = {"b2": (np.ones((1, 1)), {"dW1": np.zeros((2, 2))}),
-             "a1": [(np.ones(2), np.zeros(2)), 3.5]}
+    value = {
+        "b2": (np.ones((1, 1)), {"dW1": np.zeros((2, 2))}),
+        "a1": [(np.ones(2), np.zeros(2)), 3.5],
+    }
     restored = loads(dumps(value))
     _same(value, restored)
     assert isinstance(restored["a1"][0], tuple)
@@ -86,6 +96,7 @@ def test_a_named_function_is_stored_by_its_name_and_comes_back_as_itself():
 def test_only_named_functions_can_be_stored():
     def my_schedule(learning_rate0, epoch_num, decay_rate):
         return learning_rate0
+
     with pytest.raises(TypeError, match="my_schedule.*NAMED_FUNCTIONS"):
         dumps({"decay": my_schedule})
     with pytest.raises(KeyError):
@@ -93,4 +104,8 @@ def test_only_named_functions_can_be_stored():
 
 
 def test_the_stored_schedule_is_inverse_square_decay_not_a_graded_formula():
-    assert [inverse_square_decay(0.1, epoch, 0.5) for epoch in range(3)] == [0.1, 0.1 / 1.5, 0.1 / 3]
+    assert [inverse_square_decay(0.1, epoch, 0.5) for epoch in range(3)] == [
+        0.1,
+        0.1 / 1.5,
+        0.1 / 3,
+    ]

@@ -1,4 +1,5 @@
 """Fixtures for the pipeline tests: scratch nbgrader courses built from this repository."""
+
 import pytest
 
 from autograder.course import Course
@@ -14,9 +15,11 @@ def scratch_course(root, *, figures: bool = False) -> Course:
     course = make_scratch_course(root / "course")
     if not figures:
         config = course.config_file
-        config.write_text(config.read_text() + "\n# tests: no figures unless a test asks "
-                          "(tests/pipeline/conftest.py)\nc.GradingSettings.figures_in_feedback "
-                          "= False\n")
+        config.write_text(
+            config.read_text() + "\n# tests: no figures unless a test asks "
+            "(tests/pipeline/conftest.py)\nc.GradingSettings.figures_in_feedback "
+            "= False\n"
+        )
     return course
 
 

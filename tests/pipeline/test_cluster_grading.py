@@ -8,6 +8,7 @@ worker is killed in the middle of a run, the scheduler is killed in the middle o
 worker with another environment asks for work, and 06_training's oracle is relayed through
 the cluster.
 """
+
 import dataclasses
 import difflib
 import shutil
@@ -22,17 +23,22 @@ from autograder.cluster import ClusterUnavailable
 from autograder.grade import GradingStopped, grade
 from autograder.hostile import ATTACKS, DASK_PORTS
 from autograder.loopback import LoopbackCluster
-from autograder.results import GRADED, load_results
+from autograder.results import GRADED
 from autograder.sample_class import write_sample_class
 from autograder.worker import Bundle, environment_report, mismatches
-
 from tests.pipeline.conftest import scratch_course
 from tests.pipeline.test_hostile_submissions import instructor_files, sandbox_processes
 
 ASSIGNMENT = "03_momentum"
-STUDENTS = ["correct", "correct-different", "blank",
-            "mistake-update-parameters-with-momentum-no-dampening",
-            "mistake-initialize-velocity-ones", "hostile-reach-dask", "hostile-sleep-at-end"]
+STUDENTS = [
+    "correct",
+    "correct-different",
+    "blank",
+    "mistake-update-parameters-with-momentum-no-dampening",
+    "mistake-initialize-velocity-ones",
+    "hostile-reach-dask",
+    "hostile-sleep-at-end",
+]
 SUBMISSION_TIMEOUT = 20
 
 
@@ -41,11 +47,15 @@ def class_course(root: Path, assignment: str = ASSIGNMENT, students=STUDENTS, sc
     reach-dask attack also tries the port of ``scheduler``."""
     course = scratch_course(root)
     config = course.root / "nbgrader_config.py"
-    config.write_text(config.read_text() + f"\nc.GradingSettings.submission_timeout = "
-                                           f"{SUBMISSION_TIMEOUT}\n")
+    config.write_text(
+        config.read_text() + f"\nc.GradingSettings.submission_timeout = {SUBMISSION_TIMEOUT}\n"
+    )
     ports = (*DASK_PORTS, int(scheduler.rsplit(":", 1)[1])) if scheduler else DASK_PORTS
-    wanted = [dataclasses.replace(a, code=a.code.replace("DASK_PORTS", repr(ports)))
-              for a in ATTACKS if f"hostile-{a.name}" in students]
+    wanted = [
+        dataclasses.replace(a, code=a.code.replace("DASK_PORTS", repr(ports)))
+        for a in ATTACKS
+        if f"hostile-{a.name}" in students
+    ]
     samples = write_sample_class(course, assignment, attacks=wanted)
     for sample in samples:
         if sample.student not in students:
@@ -56,18 +66,29 @@ def class_course(root: Path, assignment: str = ASSIGNMENT, students=STUDENTS, sc
 
 def gradebook_scores(course, assignment: str = ASSIGNMENT) -> dict:
     from nbgrader.api import Gradebook
+
     with Gradebook(course.db_url, course.course_id) as gb:
-        return {(s.student.id, g.name): (g.score, g.auto_score)
-                for s in gb.assignment_submissions(assignment)
-                for nb in s.notebooks for g in nb.grades}
+        return {
+            (s.student.id, g.name): (g.score, g.auto_score)
+            for s in gb.assignment_submissions(assignment)
+            for nb in s.notebooks
+            for g in nb.grades
+        }
 
 
 def comparable(results) -> dict:
     """A record without what depends on the machine or the moment."""
-    return {r.student: (r.status, [(t.grade_id, t.score, t.max_score, t.error, t.mistake)
-                                   for t in r.tests],
-                        r.reasons, r.submission_digest, r.source_digest, r.autograded_digest)
-            for r in results}
+    return {
+        r.student: (
+            r.status,
+            [(t.grade_id, t.score, t.max_score, t.error, t.mistake) for t in r.tests],
+            r.reasons,
+            r.submission_digest,
+            r.source_digest,
+            r.autograded_digest,
+        )
+        for r in results
+    }
 
 
 @pytest.fixture(scope="module")
@@ -82,23 +103,37 @@ def both_ways(cluster, tmp_path_factory):
     before = instructor_files(course)
     on_cluster = grade(course, ASSIGNMENT, scheduler=cluster.address, progress=False)
     cluster_gradebook = gradebook_scores(course)
-    cluster_text = {r.student: course.autograded_notebook(ASSIGNMENT, r.student).read_text()
-                    for r in on_cluster}
+    cluster_text = {
+        r.student: course.autograded_notebook(ASSIGNMENT, r.student).read_text() for r in on_cluster
+    }
     local = grade(course, ASSIGNMENT, force=True, progress=False)
-    local_text = {r.student: course.autograded_notebook(ASSIGNMENT, r.student).read_text()
-                  for r in local}
-    return {"local_text": local_text, "port": int(cluster.address.rsplit(":", 1)[1]), "course": course, "cluster": on_cluster, "local": local,
-            "cluster_gradebook": cluster_gradebook, "local_gradebook": gradebook_scores(course),
-            "cluster_text": cluster_text, "before": before, "after": instructor_files(course),
-            "leftover": sandbox_processes()}
+    local_text = {
+        r.student: course.autograded_notebook(ASSIGNMENT, r.student).read_text() for r in local
+    }
+    return {
+        "local_text": local_text,
+        "port": int(cluster.address.rsplit(":", 1)[1]),
+        "course": course,
+        "cluster": on_cluster,
+        "local": local,
+        "cluster_gradebook": cluster_gradebook,
+        "local_gradebook": gradebook_scores(course),
+        "cluster_text": cluster_text,
+        "before": before,
+        "after": instructor_files(course),
+        "leftover": sandbox_processes(),
+    }
 
 
 def test_the_cluster_grades_every_submission_as_local_grading_does(both_ways):
     on_cluster, local = both_ways["cluster"], both_ways["local"]
     assert sorted(r.student for r in on_cluster) == sorted(STUDENTS)
-    for student, text in both_ways["cluster_text"].items():     # the same notebooks, to the byte
-        assert text == both_ways["local_text"][student], "\n".join(difflib.unified_diff(
-            text.splitlines(), both_ways["local_text"][student].splitlines(), lineterm=""))
+    for student, text in both_ways["cluster_text"].items():  # the same notebooks, to the byte
+        assert text == both_ways["local_text"][student], "\n".join(
+            difflib.unified_diff(
+                text.splitlines(), both_ways["local_text"][student].splitlines(), lineterm=""
+            )
+        )
     assert comparable(on_cluster) == comparable(local)
     assert both_ways["cluster_gradebook"] == both_ways["local_gradebook"]
     scores = {r.student: r.score for r in on_cluster}
@@ -114,24 +149,29 @@ def test_a_hostile_submission_on_a_worker_reaches_no_dask_and_keeps_its_honest_g
     printed = "\n".join(str(cell.get("outputs", [])) for cell in nb.cells)
     port = both_ways["port"]
     assert "connected" not in printed and f"no {port}" in printed
-    assert both_ways["after"] == both_ways["before"]      # /tmp/pwned included
+    assert both_ways["after"] == both_ways["before"]  # /tmp/pwned included
     assert both_ways["leftover"] == []
 
 
 def test_a_job_past_its_time_limit_is_killed_on_the_worker_with_its_reason(both_ways):
     result = {r.student: r for r in both_ways["cluster"]}["hostile-sleep-at-end"]
-    assert result.score == 8                  # every check ran before the endless cell
+    assert result.score == 8  # every check ran before the endless cell
     assert any(f"time limit of {SUBMISSION_TIMEOUT} s" in reason for reason in result.reasons)
 
 
 def test_a_worker_killed_mid_run_has_its_jobs_rerun_and_everyone_is_graded_once(
-        both_ways, tmp_path):
+    both_ways, tmp_path
+):
     course = class_course(tmp_path, students=STUDENTS[:5])
     with LoopbackCluster(workers=2) as own:
         from distributed import Client
+
         done = {}
-        grading = threading.Thread(target=lambda: done.update(results=grade(
-            course, ASSIGNMENT, scheduler=own.address, progress=False)))
+        grading = threading.Thread(
+            target=lambda: done.update(
+                results=grade(course, ASSIGNMENT, scheduler=own.address, progress=False)
+            )
+        )
         grading.start()
         with Client(own.address, set_as_default=False) as watcher:
             victim = None
@@ -141,7 +181,7 @@ def test_a_worker_killed_mid_run_has_its_jobs_rerun_and_everyone_is_graded_once(
                 victim = busy[0] if busy else None
                 time.sleep(0.1)
             assert victim is not None, "no job ever ran on the cluster"
-            time.sleep(1.0)                   # the sandbox is running by now
+            time.sleep(1.0)  # the sandbox is running by now
             own.kill_worker(own.worker_index(watcher, victim))
         grading.join(timeout=300)
         assert not grading.is_alive()
@@ -149,7 +189,8 @@ def test_a_worker_killed_mid_run_has_its_jobs_rerun_and_everyone_is_graded_once(
     assert records == sorted(STUDENTS[:5])
     assert [r.student for r in done["results"]] == sorted(STUDENTS[:5])
     assert comparable(done["results"]) == comparable(
-        [r for r in both_ways["local"] if r.student in STUDENTS[:5]])
+        [r for r in both_ways["local"] if r.student in STUDENTS[:5]]
+    )
     assert sandbox_processes() == []
 
 
@@ -188,14 +229,16 @@ def test_a_worker_with_another_environment_is_refused_with_what_differs(cluster,
     preload.write_text(
         "import importlib.metadata\n_real = importlib.metadata.version\n"
         "def _version(name):\n    return '1.0.0' if name == 'numpy' else _real(name)\n"
-        "importlib.metadata.version = _version\n")
+        "importlib.metadata.version = _version\n"
+    )
     odd = cluster.add_worker(env={"PYTHONPATH": str(tmp_path)}, preload="other_numpy")
     try:
         cluster.wait_for_workers(3)
         course = class_course(tmp_path / "one", students=["correct", "blank"])
         said = []
-        results = grade(course, ASSIGNMENT, scheduler=cluster.address, progress=False,
-                        say=said.append)
+        results = grade(
+            course, ASSIGNMENT, scheduler=cluster.address, progress=False, say=said.append
+        )
         refusals = [line for line in said if line.startswith("refusing Dask worker")]
         assert len(refusals) == 1
         assert "numpy 1.0.0" in refusals[0] and "restart the worker" in refusals[0]
@@ -248,11 +291,14 @@ def test_an_environment_report_names_every_difference():
     here = environment_report(probe_sandbox=False)
     here["sandbox"] = "ok"
     assert mismatches(here, dict(here)) == []
-    other = {**here, "python": "3.10.0", "sandbox": "bwrap: no permission",
-             "packages": {**here["packages"], "numpy": "1.0.0"}}
+    other = {
+        **here,
+        "python": "3.10.0",
+        "sandbox": "bwrap: no permission",
+        "packages": {**here["packages"], "numpy": "1.0.0"},
+    }
     problems = mismatches(here, other)
     assert any("no sandbox" in p for p in problems)
     assert any(p.startswith("python 3.10.0") for p in problems)
     assert any(p.startswith("numpy 1.0.0") for p in problems)
-    assert mismatches(here, RuntimeError("boom")) == [
-        "its environment could not be checked (boom)"]
+    assert mismatches(here, RuntimeError("boom")) == ["its environment could not be checked (boom)"]

@@ -5,18 +5,18 @@ The broken and tampered submissions behave the same in every assignment and are 
 03_momentum (test_grading_end_to_end.py); here each mistake submission combines the k-th
 mistake of every exercise, so a whole assignment is graded in a few submissions.
 """
+
 from html import unescape
 
 import pytest
 
+from autograder import notebooks
 from autograder.course import Course
 from autograder.feedback import feedback
 from autograder.grade import grade
 from autograder.grade_id import GradeId
 from autograder.sample_class import graded_functions, write_sample_class
-from autograder import notebooks
 from solutions.mistakes import catalog
-
 from tests.pipeline.conftest import scratch_course
 
 ASSIGNMENTS = [a for a in Course().assignments() if a != "03_momentum"]
@@ -37,7 +37,9 @@ def test_correct_work_gets_full_marks_and_blank_gets_zero(graded):
     _, _, results = graded
     for student in ("correct", "correct-different"):
         result = results[student]
-        assert result.max_score > 0 and result.score == result.max_score, [t for t in result.tests if not t.passed]
+        assert result.max_score > 0 and result.score == result.max_score, [
+            t for t in result.tests if not t.passed
+        ]
     assert results["blank"].score == 0
 
 
@@ -49,9 +51,17 @@ def test_every_catalogued_mistake_loses_points_and_is_named_in_the_feedback(grad
         assert len(mistakes) >= 5, function
         for k, mistake in enumerate(mistakes, 1):
             student = f"mistakes-{k:02d}"
-            tests = [t for t in results[student].tests
-                     if GradeId.parse(t.grade_id).function == function]
+            tests = [
+                t for t in results[student].tests if GradeId.parse(t.grade_id).function == function
+            ]
             assert tests and all(not t.passed for t in tests), (student, function, mistake.key)
-            assert f"{function}:{mistake.key}" in results[student].mistakes, (student, results[student].mistakes)
-            html = unescape("".join(p.read_text() for p in (course.feedback / student / assignment).glob("*.html")))
+            assert f"{function}:{mistake.key}" in results[student].mistakes, (
+                student,
+                results[student].mistakes,
+            )
+            html = unescape(
+                "".join(
+                    p.read_text() for p in (course.feedback / student / assignment).glob("*.html")
+                )
+            )
             assert mistake.title in html, (student, mistake.key)

@@ -5,6 +5,7 @@ left in the cell fails while graded (the sandbox holds only this folder): it cos
 check of `model` (which runs the student's earlier functions), not the hidden tests (which run
 the references), and the cell's output says why.
 """
+
 import shutil
 
 import nbformat
@@ -15,18 +16,26 @@ from autograder.grade import grade
 from autograder.grade_id import GradeId
 from autograder.standalone import solved_release_notebook
 from optkit.earlier_work import code
-
 from tests.pipeline.conftest import scratch_course
 
 ASSIGNMENT = "06_training"
-EARLIER = ("update_parameters_with_gd", "random_mini_batches", "initialize_velocity",
-           "update_parameters_with_momentum", "initialize_adam", "update_parameters_with_adam",
-           "update_lr", "schedule_lr_decay")
+EARLIER = (
+    "update_parameters_with_gd",
+    "random_mini_batches",
+    "initialize_velocity",
+    "update_parameters_with_momentum",
+    "initialize_adam",
+    "update_parameters_with_adam",
+    "update_lr",
+    "schedule_lr_decay",
+)
 CALL = f"optkit.earlier_work.copy_into_this_cell(*{EARLIER!r})\n"
 
 
 def _submit(course, student, earlier_work_cell):
-    solved = solved_release_notebook(course.release / ASSIGNMENT, course.source_notebook(ASSIGNMENT))
+    solved = solved_release_notebook(
+        course.release / ASSIGNMENT, course.source_notebook(ASSIGNMENT)
+    )
     for cell in solved.cells:
         if notebooks.grade_id(cell) == "earlier_work":
             cell.source = earlier_work_cell
@@ -38,13 +47,15 @@ def _submit(course, student, earlier_work_cell):
 @pytest.fixture(scope="module")
 def graded(tmp_path_factory):
     course = scratch_course(tmp_path_factory.mktemp("earlier"))
-    handed_in = tmp_path_factory.mktemp("student-folders")   # the student's own 01-05, solved
+    handed_in = tmp_path_factory.mktemp("student-folders")  # the student's own 01-05, solved
     for assignment in course.assignments()[:5]:
         shutil.copytree(course.release / assignment, handed_in / assignment)
-        nbformat.write(solved_release_notebook(course.release / assignment,
-                                               course.source_notebook(assignment)),
-                       str(course.release_notebook(assignment)).replace(
-                           str(course.release), str(handed_in)))
+        nbformat.write(
+            solved_release_notebook(
+                course.release / assignment, course.source_notebook(assignment)
+            ),
+            str(course.release_notebook(assignment)).replace(str(course.release), str(handed_in)),
+        )
     _submit(course, "copied", code(*EARLIER, folder=handed_in))
     _submit(course, "call-left-in", CALL)
     results = {r.student: r for r in grade(course, ASSIGNMENT, jobs=2, progress=False)}

@@ -1,7 +1,7 @@
 """End to end with real nbgrader, real kernels and a real SQLite gradebook, on a sample class."""
+
 import csv
 import re
-
 from html import unescape
 
 import pytest
@@ -15,7 +15,6 @@ from autograder.grade_id import GradeId
 from autograder.report import report
 from autograder.sample_class import write_sample_class
 from solutions.mistakes import catalog
-
 from tests.pipeline.conftest import scratch_course
 
 ASSIGNMENT = "03_momentum"
@@ -31,7 +30,9 @@ def graded(tmp_path_factory):
 
 
 def _feedback_html(course, student):
-    return unescape("\n".join(p.read_text() for p in (course.feedback / student / ASSIGNMENT).glob("*.html")))
+    return unescape(
+        "\n".join(p.read_text() for p in (course.feedback / student / ASSIGNMENT).glob("*.html"))
+    )
 
 
 def test_every_submission_gets_a_result_and_a_gradebook_row(graded):
@@ -77,8 +78,13 @@ def test_broken_submissions_get_a_row_and_a_reason_without_stopping_others(grade
         "tampered-deleted-test": "was deleted",
     }
     for student, reason in expectations.items():
-        assert any(reason in r for r in results[student].reasons), (student, results[student].reasons)
-    assert results["broken-unreadable"].score == 0 and results["broken-unreadable"].status == "failed"
+        assert any(reason in r for r in results[student].reasons), (
+            student,
+            results[student].reasons,
+        )
+    assert (
+        results["broken-unreadable"].score == 0 and results["broken-unreadable"].status == "failed"
+    )
 
 
 def test_no_test_that_did_not_run_or_was_tampered_with_counts_as_passed(graded):
@@ -99,11 +105,18 @@ def test_no_test_that_did_not_run_or_was_tampered_with_counts_as_passed(graded):
 def test_the_feedback_shows_the_figures_the_students_own_code_drew(graded):
     course, _, _ = graded
     for student in ("correct", "correct-different"):
-        page = "\n".join(p.read_text() for p in (course.feedback / student / ASSIGNMENT).glob("*.html"))
+        page = "\n".join(
+            p.read_text() for p in (course.feedback / student / ASSIGNMENT).glob("*.html")
+        )
         shown = re.findall(r'<img\b[^>]*\bsrc="data:image/png;base64,', page)
         nb = notebooks.read(course.autograded_notebook(ASSIGNMENT, student))
-        drawn = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs
-                 if "image/png" in o.get("data", {})]
+        drawn = [
+            o
+            for c in nb.cells
+            if c.cell_type == "code"
+            for o in c.outputs
+            if "image/png" in o.get("data", {})
+        ]
         assert len(shown) == len(drawn) >= 3, student
 
 
@@ -114,7 +127,7 @@ def test_figures_drawn_from_a_function_that_fails_its_check_say_so_in_the_feedba
     course, _, _ = graded
     note = "⚠ Not passed its check: update_parameters_with_momentum."
     broken = _feedback_html(course, "mistake-update-parameters-with-momentum-no-dampening")
-    assert broken.count(note) >= 3                      # under each momentum figure
+    assert broken.count(note) >= 3  # under each momentum figure
     for student in ("correct", "correct-different"):
         assert "Not passed its check" not in _feedback_html(course, student), student
 
@@ -124,7 +137,9 @@ def test_export_and_report_cover_the_class(graded):
     wide, detail = export(course, assignments=[ASSIGNMENT])
     rows = list(csv.DictReader(wide.open()))
     assert {r["student_id"] for r in rows} == set(results)
-    assert {r["student_id"]: float(r[ASSIGNMENT]) for r in rows} == {s: r.score for s, r in results.items()}
+    assert {r["student_id"]: float(r[ASSIGNMENT]) for r in rows} == {
+        s: r.score for s, r in results.items()
+    }
     reasons = {r["student_id"]: r["reasons"] for r in csv.DictReader(detail.open())}
     assert "cannot be read" in reasons["broken-unreadable"]
     html = report(course, assignments=[ASSIGNMENT]).read_text()
@@ -134,10 +149,16 @@ def test_export_and_report_cover_the_class(graded):
 
 def test_parallel_grading_gives_the_same_grades_as_serial(graded, tmp_path):
     course, _, results = graded
-    students = ["correct", "blank", "broken-kernel-killer", "tampered-deleted-test",
-                next(s for s in results if s.startswith("mistake-"))]
-    serial_course = scratch_course(tmp_path)          # (and without figures: same grades)
+    students = [
+        "correct",
+        "blank",
+        "broken-kernel-killer",
+        "tampered-deleted-test",
+        next(s for s in results if s.startswith("mistake-")),
+    ]
+    serial_course = scratch_course(tmp_path)  # (and without figures: same grades)
     write_sample_class(serial_course, ASSIGNMENT)
     serial = grade(serial_course, ASSIGNMENT, students=students, jobs=1, progress=False)
     assert {r.student: (r.score, r.mistakes, r.status) for r in serial} == {
-        s: (results[s].score, results[s].mistakes, results[s].status) for s in students}
+        s: (results[s].score, results[s].mistakes, results[s].status) for s in students
+    }

@@ -1,5 +1,6 @@
 """One record per submission: durable across a killed run, the single source of report, export
 and feedback, and audited against the gradebook (real nbgrader, real sandbox, real SQLite)."""
+
 import csv
 import json
 import os
@@ -22,12 +23,15 @@ from autograder.report import report
 from autograder.results import load_results
 from autograder.sample_class import write_sample_class
 from autograder.sandbox import Sandbox, SandboxUnavailable
-
 from tests.pipeline.conftest import scratch_course
 
 ASSIGNMENT = "03_momentum"
-CLASS = ("correct", "blank", "mistake-initialize-velocity-ones",
-         "mistake-update-parameters-with-momentum-sign-error")
+CLASS = (
+    "correct",
+    "blank",
+    "mistake-initialize-velocity-ones",
+    "mistake-update-parameters-with-momentum-sign-error",
+)
 
 
 @pytest.fixture(scope="module")
@@ -58,10 +62,20 @@ def test_a_rerun_grades_only_what_is_missing_or_changed(graded):
 def test_a_killed_grading_run_keeps_every_finished_record(tmp_path):
     course = scratch_course(tmp_path)
     write_sample_class(course, ASSIGNMENT, kinds=CLASS + ("correct-different",))
-    command = [sys.executable, "-m", "autograder", "--course-dir", str(course.root), "grade",
-               ASSIGNMENT, "--jobs", "1"]
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                               start_new_session=True)
+    command = [
+        sys.executable,
+        "-m",
+        "autograder",
+        "--course-dir",
+        str(course.root),
+        "grade",
+        ASSIGNMENT,
+        "--jobs",
+        "1",
+    ]
+    process = subprocess.Popen(
+        command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True
+    )
     deadline = time.monotonic() + 300
     while len(list(course.results_dir(ASSIGNMENT).glob("*.json"))) < 2:
         assert time.monotonic() < deadline and process.poll() is None
@@ -78,18 +92,21 @@ def test_a_killed_grading_run_keeps_every_finished_record(tmp_path):
 
 
 def test_report_export_and_feedback_agree_with_the_gradebook_until_someone_changes_it(
-        graded, tmp_path):
+    graded, tmp_path
+):
     course, results = graded
     assert audit(course, ASSIGNMENT, list(_records(course).values())) == []
-    with sqlite3.connect(course.gradebook) as db:        # an edit outside any grading run
-        db.execute("update grade set auto_score = 4 where id in (select grade.id from grade "
-                   "join submitted_notebook on grade.notebook_id = submitted_notebook.id "
-                   "join submitted_assignment on submitted_notebook.assignment_id = "
-                   "submitted_assignment.id where submitted_assignment.student_id = 'blank')")
+    with sqlite3.connect(course.gradebook) as db:  # an edit outside any grading run
+        db.execute(
+            "update grade set auto_score = 4 where id in (select grade.id from grade "
+            "join submitted_notebook on grade.notebook_id = submitted_notebook.id "
+            "join submitted_assignment on submitted_notebook.assignment_id = "
+            "submitted_assignment.id where submitted_assignment.student_id = 'blank')"
+        )
     flags = audit(course, ASSIGNMENT, list(_records(course).values()))
     assert flags and {f.student for f in flags} == {"blank"}
     assert any("changed outside a grading run" in f.what for f in flags)
-    assert any("next to an error output" in f.what for f in flags)    # blank's checks failed
+    assert any("next to an error output" in f.what for f in flags)  # blank's checks failed
     assert "changed outside a grading run" in report(course, assignments=[ASSIGNMENT]).read_text()
     _, detail = export(course, assignments=[ASSIGNMENT])
     rows = {row["student_id"]: row for row in csv.DictReader(detail.open())}
@@ -114,8 +131,7 @@ def test_a_score_next_to_an_error_output_is_flagged(graded):
     grade(course, ASSIGNMENT, students=["correct"], jobs=1, progress=False, force=True)
 
 
-def test_without_a_sandbox_grading_refuses_and_says_how_to_enable_one(graded, monkeypatch,
-                                                                     capsys):
+def test_without_a_sandbox_grading_refuses_and_says_how_to_enable_one(graded, monkeypatch, capsys):
     course, _ = graded
     before = {s: r.graded_at for s, r in _records(course).items()}
     monkeypatch.setattr("autograder.sandbox.find_bwrap", lambda: None)
@@ -131,11 +147,17 @@ def test_without_a_sandbox_grading_refuses_and_says_how_to_enable_one(graded, mo
 
 def test_no_sandbox_grades_the_same_and_says_so_everywhere(graded):
     course, results = graded
-    unsandboxed = {r.student: r for r in grade(course, ASSIGNMENT, students=["correct", "blank"],
-                                               jobs=1, progress=False, sandbox=False)}
+    unsandboxed = {
+        r.student: r
+        for r in grade(
+            course, ASSIGNMENT, students=["correct", "blank"], jobs=1, progress=False, sandbox=False
+        )
+    }
     assert unsandboxed["correct"].score == 8 and unsandboxed["blank"].score == 0
-    assert all(not r.sandboxed and any("WITHOUT a sandbox" in x for x in r.reasons)
-               for r in unsandboxed.values())
+    assert all(
+        not r.sandboxed and any("WITHOUT a sandbox" in x for x in r.reasons)
+        for r in unsandboxed.values()
+    )
     assert "WITHOUT a sandbox" in report(course, assignments=[ASSIGNMENT]).read_text()
     summary = json.loads((course.reports / "summary.json").read_text())
     assert any("WITHOUT a sandbox" in f for f in summary["assignments"][0]["flags"])
@@ -145,14 +167,17 @@ def test_no_sandbox_grades_the_same_and_says_so_everywhere(graded):
 
 def test_formgrader_sees_every_autograded_submission_with_its_timestamp(tmp_path):
     import copy
+
     from nbgrader.apps.api import NbGraderAPI
     from nbgrader.coursedir import CourseDirectory
+
     from autograder.settings import load_config
 
     course = scratch_course(tmp_path)
     write_sample_class(course, ASSIGNMENT, kinds=("correct", "blank"))
     (course.submitted / "correct" / ASSIGNMENT / "timestamp.txt").write_text(
-        "2026-11-30 17:00:00.000000 UTC")
+        "2026-11-30 17:00:00.000000 UTC"
+    )
     grade(course, ASSIGNMENT, jobs=2, progress=False)
     config = copy.deepcopy(load_config(course.root))
     config.CourseDirectory.root = str(course.root)

@@ -7,6 +7,7 @@ theirs and their files, every instructor file is byte-identical, nothing is left
 nothing of the grader's (reference code, hidden seed, hidden case labels, a script of the
 student's) reaches the attacker's autograded notebook or feedback.
 """
+
 import hashlib
 import os
 import site
@@ -19,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from autograder import hidden_checks
+from autograder import hidden_checks, notebooks
 from autograder.audit import audit
 from autograder.course import REPO_ROOT
 from autograder.export import export
@@ -27,22 +28,25 @@ from autograder.feedback import feedback
 from autograder.grade import grade
 from autograder.hostile import ATTACKS, VICTIM
 from autograder.report import report
-from autograder.sandbox import HOST_UID_BASE
 from autograder.sample_class import write_sample_class
-from autograder.verdict import Judge
+from autograder.sandbox import HOST_UID_BASE
 from autograder.test_cells import read_test_cells
-from autograder import notebooks
-
+from autograder.verdict import Judge
 from tests.pipeline.conftest import scratch_course
 
 ASSIGNMENT = "03_momentum"
 FULL = 8
-SEED = "424242"          # a hidden seed no file of the repository holds
-REFERENCE_LINE = 'v[key] = beta * v[key] + (1 - beta) * grads[key]'   # solutions/momentum.py
+SEED = "424242"  # a hidden seed no file of the repository holds
+REFERENCE_LINE = "v[key] = beta * v[key] + (1 - beta) * grads[key]"  # solutions/momentum.py
 EXPECTED_REASON = {
-    "fork-bomb": "process", "memory-bomb": "memory", "disk-fill": "disk",
-    "big-file": "file", "cpu-hog": "CPU core", "sleep-at-end": "time limit",
-    "exit-at-end": "kernel died", "ignore-interrupt": "ignored the interrupt",
+    "fork-bomb": "process",
+    "memory-bomb": "memory",
+    "disk-fill": "disk",
+    "big-file": "file",
+    "cpu-hog": "CPU core",
+    "sleep-at-end": "time limit",
+    "exit-at-end": "kernel died",
+    "ignore-interrupt": "ignored the interrupt",
 }
 
 
@@ -62,8 +66,11 @@ def snapshot(*roots: Path) -> dict:
     """path -> sha256 of every file under the roots (a file root is itself)."""
     files = {}
     for root in roots:
-        paths = [root] if root.is_file() else sorted(p for p in root.rglob("*") if p.is_file()
-                                                     and "__pycache__" not in p.parts)
+        paths = (
+            [root]
+            if root.is_file()
+            else sorted(p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+        )
         for path in paths:
             files[str(path)] = hashlib.sha256(path.read_bytes()).hexdigest()
     return files
@@ -73,13 +80,29 @@ def instructor_files(course) -> dict:
     packages = [Path(p) for p in site.getsitepackages() + [sysconfig.get_paths()["purelib"]]]
     listing = {str(p): sorted(os.listdir(p)) for p in packages if p.is_dir()}
     home_ipython = Path.home() / ".ipython"
-    return {"files": snapshot(*(REPO_ROOT / name for name in (
-                "source", "solutions", "autograder", "optkit", "notebooks", "nbgrader_config.py")),
-                              course.root / "source", course.root / "notebooks",
-                              course.root / "nbgrader_config.py"),
-            "site-packages": listing,
-            "ipython startup": sorted(str(p) for p in home_ipython.rglob("*")) if home_ipython.exists() else [],
-            "tmp pwned": Path("/tmp/pwned").exists()}
+    return {
+        "files": snapshot(
+            *(
+                REPO_ROOT / name
+                for name in (
+                    "source",
+                    "solutions",
+                    "autograder",
+                    "optkit",
+                    "notebooks",
+                    "nbgrader_config.py",
+                )
+            ),
+            course.root / "source",
+            course.root / "notebooks",
+            course.root / "nbgrader_config.py",
+        ),
+        "site-packages": listing,
+        "ipython startup": sorted(str(p) for p in home_ipython.rglob("*"))
+        if home_ipython.exists()
+        else [],
+        "tmp pwned": Path("/tmp/pwned").exists(),
+    }
 
 
 def sandbox_processes() -> list[str]:
@@ -95,9 +118,12 @@ def sandbox_processes() -> list[str]:
             continue
         uid = int(next(line for line in status.splitlines() if line.startswith("Uid:")).split()[1])
         if "/.venv/" in command and sys.prefix not in command:
-            continue                 # a grader of another checkout, at work on this machine
-        if HOST_UID_BASE <= uid < HOST_UID_BASE + 64 or "hostile-" in command or \
-                "/grading/kit/runner.py" in command:
+            continue  # a grader of another checkout, at work on this machine
+        if (
+            HOST_UID_BASE <= uid < HOST_UID_BASE + 64
+            or "hostile-" in command
+            or "/grading/kit/runner.py" in command
+        ):
             found.append(f"{entry.name}: uid {uid}: {command[:120]}")
     return found
 
@@ -117,16 +143,27 @@ def hostile(tmp_path_factory):
         results = {r.student: r for r in grade(course, ASSIGNMENT, jobs=2, progress=False)}
         feedback(course, ASSIGNMENT, say=lambda *_: None)
         tests = read_test_cells(notebooks.read(course.source_notebook(ASSIGNMENT)))
-        labels = [case.label for test in tests for case in Judge(tests).cases(test)
-                  if test.kind == "hidden"]
+        labels = [
+            case.label
+            for test in tests
+            for case in Judge(tests).cases(test)
+            if test.kind == "hidden"
+        ]
     finally:
         if saved is None:
             os.environ.pop(hidden_checks.SEED_VARIABLE, None)
         else:
             os.environ[hidden_checks.SEED_VARIABLE] = saved
-    return HostileRun(course, results, before, instructor_files(course), victims_before,
-                      snapshot(*(course.submitted / v for v in victims)), sandbox_processes(),
-                      labels)
+    return HostileRun(
+        course,
+        results,
+        before,
+        instructor_files(course),
+        victims_before,
+        snapshot(*(course.submitted / v for v in victims)),
+        sandbox_processes(),
+        labels,
+    )
 
 
 def _autograded_text(run, student) -> str:
@@ -136,12 +173,17 @@ def _autograded_text(run, student) -> str:
 def _student_outputs(run, student) -> str:
     """Everything the student's own cells printed (test cells show the trusted verdict)."""
     nb = notebooks.read(run.course.autograded_notebook(ASSIGNMENT, student))
-    return "\n".join(str(cell.get("outputs", [])) for cell in nb.cells
-                     if cell.cell_type == "code" and not notebooks.is_test(cell))
+    return "\n".join(
+        str(cell.get("outputs", []))
+        for cell in nb.cells
+        if cell.cell_type == "code" and not notebooks.is_test(cell)
+    )
 
 
 def _feedback_html(run, student) -> str:
-    return "\n".join(p.read_text() for p in (run.course.feedback / student / ASSIGNMENT).glob("*.html"))
+    return "\n".join(
+        p.read_text() for p in (run.course.feedback / student / ASSIGNMENT).glob("*.html")
+    )
 
 
 @pytest.mark.parametrize("attack", ATTACKS, ids=lambda a: a.name)
@@ -159,7 +201,7 @@ def test_the_attack_gets_the_honest_grade_and_reaches_nothing(hostile, attack):
     assert hostile.leftover == []
     seen = _autograded_text(hostile, student) + unescape(_feedback_html(hostile, student))
     assert SEED not in seen
-    if attack.base == "blank":          # (a correct answer holds the line itself)
+    if attack.base == "blank":  # (a correct answer holds the line itself)
         assert REFERENCE_LINE not in seen
     student_outputs = _student_outputs(hostile, student)
     assert not [label for label in hostile.labels if label in student_outputs]
@@ -168,8 +210,9 @@ def test_the_attack_gets_the_honest_grade_and_reaches_nothing(hostile, attack):
         assert result.mistakes == []
 
 
-@pytest.mark.parametrize("attack", [a for a in ATTACKS if EXPECTED_REASON.get(a.name)],
-                         ids=lambda a: a.name)
+@pytest.mark.parametrize(
+    "attack", [a for a in ATTACKS if EXPECTED_REASON.get(a.name)], ids=lambda a: a.name
+)
 def test_a_cut_run_says_why(hostile, attack):
     reasons = "; ".join(hostile.results[f"hostile-{attack.name}"].reasons)
     assert EXPECTED_REASON[attack.name] in reasons, reasons
@@ -190,16 +233,21 @@ def active_content(page: str) -> list:
     """Scripts, event handlers and javascript: links in a page: what a browser would run."""
     parser = _Tags()
     parser.feed(page)
-    found = [(tag, attrs) for tag, attrs in parser.tags if tag in ("script", "iframe", "object",
-                                                                    "embed")]
-    found += [(tag, name) for tag, attrs in parser.tags for name, value in attrs.items()
-              if name.startswith("on") or "javascript:" in (value or "").lower()]
+    found = [
+        (tag, attrs) for tag, attrs in parser.tags if tag in ("script", "iframe", "object", "embed")
+    ]
+    found += [
+        (tag, name)
+        for tag, attrs in parser.tags
+        for name, value in attrs.items()
+        if name.startswith("on") or "javascript:" in (value or "").lower()
+    ]
     return found
 
 
 def test_no_script_of_a_student_reaches_any_html(hostile):
     template = active_content(_feedback_html(hostile, "blank"))
-    assert len(template) == 2                     # the feedback template's own MathJax
+    assert len(template) == 2  # the feedback template's own MathJax
     for student in hostile.results:
         assert active_content(_feedback_html(hostile, student)) == template, student
 
@@ -208,18 +256,21 @@ def _figures(page: str) -> int:
     """The PNG images a feedback page shows (<img> elements with a data:image/png source)."""
     parser = _Tags()
     parser.feed(page)
-    return sum(1 for tag, attrs in parser.tags
-               if tag == "img" and (attrs.get("src") or "").startswith("data:image/png;base64,"))
+    return sum(
+        1
+        for tag, attrs in parser.tags
+        if tag == "img" and (attrs.get("src") or "").startswith("data:image/png;base64,")
+    )
 
 
 def test_forged_images_are_dropped_and_only_the_students_figures_are_shown(hostile):
     student = "hostile-forged-images"
     page = _feedback_html(hostile, student)
     assert _figures(page) == _figures(_feedback_html(hostile, VICTIM)) >= 5
-    outputs = _student_outputs(hostile, student)        # (the code itself holds the strings)
-    for forged in ("not base64", "onerror", "PHN2Zy", "iVBORw0KGgpBQUFB"):   # PHN2Zy: "<svg"
+    outputs = _student_outputs(hostile, student)  # (the code itself holds the strings)
+    for forged in ("not base64", "onerror", "PHN2Zy", "iVBORw0KGgpBQUFB"):  # PHN2Zy: "<svg"
         assert forged not in outputs, forged
-    assert "'text/plain': 'forged'" in outputs          # the text beside a forged image stays
+    assert "'text/plain': 'forged'" in outputs  # the text beside a forged image stays
     assert hostile.results[student].score == FULL
 
 
@@ -229,8 +280,9 @@ def test_the_class_report_and_export_agree_and_count_only_trusted_diagnoses(host
     path = report(course, assignments=[ASSIGNMENT])
     assert "sign_error" not in path.read_text()
     wide, _ = export(course, assignments=[ASSIGNMENT])
-    exported = {line.split(",")[0]: float(line.split(",")[1])
-                for line in wide.read_text().splitlines()[1:]}
+    exported = {
+        line.split(",")[0]: float(line.split(",")[1]) for line in wide.read_text().splitlines()[1:]
+    }
     assert exported == {s: r.score for s, r in hostile.results.items()}
 
 

@@ -1,4 +1,5 @@
 """The committed release (notebooks/) is in sync with source/, leak-free and self-contained."""
+
 import filecmp
 import json
 import shutil
@@ -23,14 +24,19 @@ STALE = "run `autograder release {}` and commit notebooks/"
 
 
 def _tree(folder):
-    return sorted(str(p.relative_to(folder)) for p in folder.rglob("*")
-                  if p.is_file() and "__pycache__" not in p.parts)
+    return sorted(
+        str(p.relative_to(folder))
+        for p in folder.rglob("*")
+        if p.is_file() and "__pycache__" not in p.parts
+    )
 
 
 def _snapshot(folder) -> dict:
     """Every file of the folder -> (its bytes, its modification time)."""
-    return {name: ((folder / name).read_bytes(), (folder / name).stat().st_mtime_ns)
-            for name in _tree(folder)}
+    return {
+        name: ((folder / name).read_bytes(), (folder / name).stat().st_mtime_ns)
+        for name in _tree(folder)
+    }
 
 
 @pytest.mark.parametrize("assignment", ASSIGNMENTS)
@@ -38,8 +44,9 @@ def test_each_folder_holds_what_its_stamp_says_built_from_the_sources_now(assign
     folder, source = COURSE.release / assignment, COURSE.source_notebook(assignment)
     assert stamp.unlike_stamp(folder) == [], STALE.format(assignment)
     functions = casebook.functions_of(notebooks.read(source), assignment)
-    assert stamp.stale_inputs(stamp.read(folder), source, OPTKIT, functions) == [], (
-        STALE.format(assignment))
+    assert stamp.stale_inputs(stamp.read(folder), source, OPTKIT, functions) == [], STALE.format(
+        assignment
+    )
 
 
 @pytest.mark.parametrize("assignment", ASSIGNMENTS)
@@ -50,7 +57,8 @@ def test_committed_release_equals_a_fresh_release(assignment, empty_scratch_cour
     assert _tree(committed) == _tree(fresh), STALE.format(assignment)
     _, mismatch, errors = filecmp.cmpfiles(committed, fresh, _tree(fresh), shallow=False)
     assert not mismatch and not errors, (
-        f"stale release files {mismatch + errors}: {STALE.format(assignment)}")
+        f"stale release files {mismatch + errors}: {STALE.format(assignment)}"
+    )
 
 
 @pytest.mark.parametrize("assignment", ASSIGNMENTS)
@@ -60,15 +68,17 @@ def test_a_folder_casebook_holds_exactly_its_functions_with_the_data_of_the_whol
     whole = json.loads(casebook.render())
     expected = casebook.functions_of(notebooks.read(COURSE.source_notebook(assignment)), assignment)
     assert list(stored["functions"]) == expected
-    assert casebook.same_casebook(json.dumps(stored["functions"]), json.dumps(
-        {name: whole["functions"][name] for name in expected}))
+    assert casebook.same_casebook(
+        json.dumps(stored["functions"]),
+        json.dumps({name: whole["functions"][name] for name in expected}),
+    )
 
 
 def test_06_release_casebook_lets_model_check_the_earlier_functions(monkeypatch):
     monkeypatch.setattr(public_checks, "CASEBOOK", COURSE.release / "06_training" / CASEBOOK)
     model = get_contract("model")
     namespace = {name: reference(name) for name in model.uses}
-    fn = types.FunctionType((lambda: None).__code__, namespace)   # its globals: the earlier work
+    fn = types.FunctionType((lambda: None).__code__, namespace)  # its globals: the earlier work
     assert public_checks.earlier_findings(model, fn) == dict.fromkeys(model.uses)
     namespace["update_parameters_with_gd"] = lambda parameters, grads, learning_rate: parameters
     assert public_checks.earlier_findings(model, fn)["update_parameters_with_gd"]
@@ -93,7 +103,8 @@ def test_a_changed_or_added_file_and_changed_sources_make_a_folder_stale(tmp_pat
 
 
 def test_releasing_one_assignment_leaves_every_other_folder_and_optkit_untouched(
-        empty_scratch_course):
+    empty_scratch_course,
+):
     course, target = empty_scratch_course, "04_adaptive_methods"
     before = {a: _snapshot(course.release / a) for a in ASSIGNMENTS if a != target}
     optkit_before = stamp.sources_digest(OPTKIT), _tree(OPTKIT)
@@ -105,7 +116,9 @@ def test_releasing_one_assignment_leaves_every_other_folder_and_optkit_untouched
 
 @pytest.mark.parametrize("assignment", ASSIGNMENTS)
 def test_release_is_leak_free(assignment):
-    leaks = find_leaks(COURSE.release / assignment, notebooks.read(COURSE.source_notebook(assignment)))
+    leaks = find_leaks(
+        COURSE.release / assignment, notebooks.read(COURSE.source_notebook(assignment))
+    )
     assert leaks == []
 
 
@@ -121,12 +134,18 @@ def test_leak_detector_finds_a_planted_answer_and_hidden_test(tmp_path):
     shutil.copytree(COURSE.release / assignment, tmp_path / assignment)
     nb_path = COURSE.release_notebook(assignment)
     leaky = notebooks.solved_copy(notebooks.read(nb_path), source_nb)
-    leaky.cells.append(nbformat.v4.new_code_cell(
-        "### BEGIN HIDDEN TESTS\nfrom autograder.hidden_checks import hidden_check\n### END HIDDEN TESTS"))
+    leaky.cells.append(
+        nbformat.v4.new_code_cell(
+            "### BEGIN HIDDEN TESTS\nfrom autograder.hidden_checks import hidden_check\n"
+            "### END HIDDEN TESTS"
+        )
+    )
     nbformat.write(leaky, str(tmp_path / assignment / nb_path.name))
     found = " | ".join(str(leak) for leak in find_leaks(tmp_path / assignment, source_nb))
     assert "reference answer line" in found
-    assert "hidden-test marker" in found and "hidden check call" in found and "grading engine" in found
+    assert (
+        "hidden-test marker" in found and "hidden check call" in found and "grading engine" in found
+    )
 
 
 def test_standalone_run_fails_when_the_release_lacks_optkit(tmp_path):
@@ -141,9 +160,13 @@ def test_release_notebooks_carry_the_kernel_metadata_jupyterlab_writes():
     """What JupyterLab writes once the kernel has started: anything else opens modified."""
     from jupyter_client.kernelspec import KernelSpecManager
     from jupyter_client.manager import start_new_kernel
+
     spec = KernelSpecManager().get_kernel_spec("python3")
-    assert (KERNELSPEC["name"], KERNELSPEC["display_name"], KERNELSPEC["language"]) == \
-        ("python3", spec.display_name, spec.language)
+    assert (KERNELSPEC["name"], KERNELSPEC["display_name"], KERNELSPEC["language"]) == (
+        "python3",
+        spec.display_name,
+        spec.language,
+    )
     manager, client = start_new_kernel(kernel_name="python3")
     try:
         reported = client.kernel_info(reply=True, timeout=60)["content"]["language_info"]

@@ -1,4 +1,5 @@
 """The gradient-free building blocks and the multimodal landscapes against closed forms and laws."""
+
 import itertools
 
 import numpy as np
@@ -109,8 +110,9 @@ def test_moves_that_are_not_worse_are_always_accepted():
 def test_worse_moves_follow_the_boltzmann_factor():
     delta = np.array([[0.1, 0.5], [1.0, 7.0]])
     for temperature in (0.2, 1.0, 4.0):
-        np.testing.assert_allclose(acceptance_probability(delta, temperature),
-                                   np.exp(-delta / temperature), rtol=1e-15)
+        np.testing.assert_allclose(
+            acceptance_probability(delta, temperature), np.exp(-delta / temperature), rtol=1e-15
+        )
     assert acceptance_probability(np.array([1.0]), 1.0)[0] == pytest.approx(1 / np.e)
 
 
@@ -137,7 +139,8 @@ def test_probability_falls_with_delta_and_rises_with_temperature():
 def test_two_worse_moves_in_a_row_multiply_like_one_larger_move():
     a, b, temperature = np.array([0.7]), np.array([1.9]), 1.3
     assert acceptance_probability(a + b, temperature)[0] == pytest.approx(
-        acceptance_probability(a, temperature)[0] * acceptance_probability(b, temperature)[0])
+        acceptance_probability(a, temperature)[0] * acceptance_probability(b, temperature)[0]
+    )
 
 
 @pytest.mark.parametrize("temperature", [0.3, 1.0, 5.0])
@@ -188,14 +191,16 @@ def test_ties_go_to_the_first_contestant_in_the_row():
     fitness = np.array([1.0, 0.0, 1.0, 0.0, 2.0])
     contestants = np.array([[0, 2, 4], [4, 3, 1], [2, 0, 4], [3, 1, 0]])
     np.testing.assert_array_equal(tournament_selection(fitness, contestants), [0, 3, 2, 3])
-    np.testing.assert_array_equal(tournament_selection(np.zeros(4), contestants[:, ::-1] % 4),
-                                  contestants[:, -1] % 4)
+    np.testing.assert_array_equal(
+        tournament_selection(np.zeros(4), contestants[:, ::-1] % 4), contestants[:, -1] % 4
+    )
 
 
 def test_tournaments_of_one_return_the_contestants():
     contestants = np.array([[2], [0], [2], [1]])
     np.testing.assert_array_equal(
-        tournament_selection(np.array([0.5, -0.5, 1.5]), contestants), contestants[:, 0])
+        tournament_selection(np.array([0.5, -0.5, 1.5]), contestants), contestants[:, 0]
+    )
 
 
 def test_only_the_order_of_the_fitness_matters():
@@ -230,8 +235,11 @@ def test_inputs_are_left_unchanged():
 
 # ---------------------------------------------------------------- multimodal landscapes
 
-MULTIMODAL = {"rastrigin": landscapes.rastrigin(), "ackley": landscapes.ackley(),
-              "eggholder": landscapes.eggholder()}
+MULTIMODAL = {
+    "rastrigin": landscapes.rastrigin(),
+    "ackley": landscapes.ackley(),
+    "eggholder": landscapes.eggholder(),
+}
 
 
 @pytest.mark.parametrize("name", MULTIMODAL)
@@ -254,10 +262,10 @@ def test_the_stated_minimum_is_the_lowest_point_of_a_fine_grid(name):
 def test_known_values_and_minima():
     rastrigin, ackley, eggholder = MULTIMODAL.values()
     assert rastrigin.f(0.0, 0.0) == 0.0 and rastrigin.f(0.5, 0.0) == pytest.approx(20.25)
-    assert rastrigin.f(1.0, -2.0) == pytest.approx(5.0)        # a dip at integer points
+    assert rastrigin.f(1.0, -2.0) == pytest.approx(5.0)  # a dip at integer points
     assert ackley.f(0.0, 0.0) == pytest.approx(0.0, abs=1e-12)
     assert eggholder.f(*eggholder.minimum) == pytest.approx(-959.6407, abs=1e-4)
-    np.testing.assert_array_equal(ackley.grad(0.0, 0.0), (0.0, 0.0))      # the cone's tip
+    np.testing.assert_array_equal(ackley.grad(0.0, 0.0), (0.0, 0.0))  # the cone's tip
     np.testing.assert_allclose(rastrigin.grad(0.0, 0.0), (0.0, 0.0), atol=1e-12)
 
 

@@ -5,6 +5,7 @@ or without a schedule, a first step, ties, ...) must be the kind of some public 
 traits (float32 values, numpy scalars) must appear among the public cases -- for the default
 grading seed and for others an instructor may choose (``OPTIM_HIDDEN_SEED``).
 """
+
 import pytest
 
 from autograder.hidden_checks import DEFAULT_SEED, hidden_rng

@@ -1,4 +1,5 @@
 """optkit.datasets: the two moons from a seed, and the train/test split."""
+
 import numpy as np
 import pytest
 
@@ -41,10 +42,14 @@ def test_seed_3_gives_the_classic_data_set():
     # First columns and column sums of scikit-learn's make_moons(n_samples=300, noise=0.2)
     # after np.random.seed(3), recorded once with scikit-learn (not a dependency here).
     X, Y = make_moons(n_samples=300, noise=0.2, seed=3)
-    np.testing.assert_allclose(X[:, :3], [[-0.21687013460912397, 0.8050501531955674,
-                                           0.7112745129750352],
-                                          [1.0154493742029873, -0.5579733951321297,
-                                           -0.4100602407591063]], rtol=1e-12)
+    np.testing.assert_allclose(
+        X[:, :3],
+        [
+            [-0.21687013460912397, 0.8050501531955674, 0.7112745129750352],
+            [1.0154493742029873, -0.5579733951321297, -0.4100602407591063],
+        ],
+        rtol=1e-12,
+    )
     np.testing.assert_array_equal(Y[0, :10], [0, 1, 1, 1, 0, 0, 1, 1, 0, 1])
     np.testing.assert_allclose(X.sum(axis=1), [149.627705610401, 79.68444213648147], rtol=1e-12)
 

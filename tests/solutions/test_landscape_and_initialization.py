@@ -1,14 +1,20 @@
 """The references of 09_landscape_and_initialization against closed forms, invariances and laws."""
+
 import numpy as np
 import pytest
 
 from optkit.network import relu
-from solutions.adaptive_methods import (initialize_adam, initialize_rmsprop,
-                                        update_parameters_with_adam,
-                                        update_parameters_with_rmsprop)
-from solutions.landscape_and_initialization import (classify_critical_point,
-                                                    initialize_parameters,
-                                                    precondition_gradients)
+from solutions.adaptive_methods import (
+    initialize_adam,
+    initialize_rmsprop,
+    update_parameters_with_adam,
+    update_parameters_with_rmsprop,
+)
+from solutions.landscape_and_initialization import (
+    classify_critical_point,
+    initialize_parameters,
+    precondition_gradients,
+)
 
 
 def _rotation(n, seed):
@@ -21,19 +27,25 @@ def _with_eigenvalues(eigenvalues, seed=0):
     hessian = q @ np.diag(eigenvalues) @ q.T
     return (hessian + hessian.T) / 2
 
+
 # ---------------------------------------------------------------- classify_critical_point
 
 
-@pytest.mark.parametrize("hessian, kind", [
-    ([[2.0, 0.0], [0.0, 2.0]], "minimum"),             # x^2 + y^2 at 0
-    ([[-2.0, 0.0], [0.0, -2.0]], "maximum"),           # -(x^2 + y^2)
-    ([[2.0, 0.0], [0.0, -2.0]], "saddle"),             # x^2 - y^2
-    ([[0.0, 1.0], [1.0, 0.0]], "saddle"),              # x y: eigenvalues +1 and -1
-    ([[2.0, 0.0], [0.0, 0.0]], "degenerate"),          # x^2 + y^4: the test cannot tell
-    ([[0.0, 0.0], [0.0, 0.0]], "degenerate"),          # x^3 - 3 x y^2 (monkey saddle)
-    ([[802.0, -400.0], [-400.0, 200.0]], "minimum"),   # Rosenbrock at (1, 1)
-    ([[5.0]], "minimum"), ([[-1e-3]], "maximum"), ([[0.0]], "degenerate"),
-])
+@pytest.mark.parametrize(
+    "hessian, kind",
+    [
+        ([[2.0, 0.0], [0.0, 2.0]], "minimum"),  # x^2 + y^2 at 0
+        ([[-2.0, 0.0], [0.0, -2.0]], "maximum"),  # -(x^2 + y^2)
+        ([[2.0, 0.0], [0.0, -2.0]], "saddle"),  # x^2 - y^2
+        ([[0.0, 1.0], [1.0, 0.0]], "saddle"),  # x y: eigenvalues +1 and -1
+        ([[2.0, 0.0], [0.0, 0.0]], "degenerate"),  # x^2 + y^4: the test cannot tell
+        ([[0.0, 0.0], [0.0, 0.0]], "degenerate"),  # x^3 - 3 x y^2 (monkey saddle)
+        ([[802.0, -400.0], [-400.0, 200.0]], "minimum"),  # Rosenbrock at (1, 1)
+        ([[5.0]], "minimum"),
+        ([[-1e-3]], "maximum"),
+        ([[0.0]], "degenerate"),
+    ],
+)
 def test_textbook_critical_points(hessian, kind):
     assert classify_critical_point(np.array(hessian)) == kind
 
@@ -47,16 +59,24 @@ def test_a_positive_and_a_negative_curvature_make_a_saddle_even_beside_a_flat_di
 @pytest.mark.parametrize("seed", range(6))
 def test_the_kind_is_invariant_under_rotation_and_positive_scaling(seed):
     rng = np.random.default_rng(seed)
-    for eigenvalues, kind in [(rng.uniform(0.1, 5, 4), "minimum"), (-rng.uniform(0.1, 5, 4), "maximum"),
-                              ([2.0, -1.0, 0.5, 3.0], "saddle"), ([2.0, 0.0, 0.5, 3.0], "degenerate")]:
+    for eigenvalues, kind in [
+        (rng.uniform(0.1, 5, 4), "minimum"),
+        (-rng.uniform(0.1, 5, 4), "maximum"),
+        ([2.0, -1.0, 0.5, 3.0], "saddle"),
+        ([2.0, 0.0, 0.5, 3.0], "degenerate"),
+    ]:
         for scale in (1e-12, 1e-3, 1.0, 1e4, 1e12):
             hessian = scale * _with_eigenvalues(np.asarray(eigenvalues, float), seed)
             assert classify_critical_point(hessian) == kind
 
 
 def test_negating_the_loss_swaps_minimum_and_maximum_and_keeps_saddles_and_degenerates():
-    swap = {"minimum": "maximum", "maximum": "minimum", "saddle": "saddle",
-            "degenerate": "degenerate"}
+    swap = {
+        "minimum": "maximum",
+        "maximum": "minimum",
+        "saddle": "saddle",
+        "degenerate": "degenerate",
+    }
     rng = np.random.default_rng(7)
     for _ in range(30):
         eigenvalues = rng.choice([-2.0, -0.5, 0.0, 0.7, 3.0], size=rng.integers(1, 5))
@@ -75,15 +95,18 @@ def test_the_tolerance_is_relative_to_the_largest_eigenvalue():
 def test_a_finite_difference_hessian_of_a_known_function_is_classified_right():
     def f(x):  # minimum at (1, -2), saddle at (0, 0)... of a function with both
         return x[0] ** 4 / 4 - x[0] ** 2 / 2 + x[1] ** 2
+
     def hessian(x, h=1e-4):
         n = len(x)
         H = np.zeros((n, n))
         for i in range(n):
             for j in range(n):
                 e_i, e_j = h * np.eye(n)[i], h * np.eye(n)[j]
-                H[i, j] = (f(x + e_i + e_j) - f(x + e_i - e_j) - f(x - e_i + e_j)
-                           + f(x - e_i - e_j)) / (4 * h * h)
+                H[i, j] = (
+                    f(x + e_i + e_j) - f(x + e_i - e_j) - f(x - e_i + e_j) + f(x - e_i - e_j)
+                ) / (4 * h * h)
         return (H + H.T) / 2
+
     assert classify_critical_point(hessian(np.array([0.0, 0.0])), tol=1e-4) == "saddle"
     assert classify_critical_point(hessian(np.array([1.0, 0.0])), tol=1e-4) == "minimum"
     assert classify_critical_point(hessian(np.array([-1.0, 0.0])), tol=1e-4) == "minimum"
@@ -92,6 +115,7 @@ def test_a_finite_difference_hessian_of_a_known_function_is_classified_right():
 def test_float32_input_gives_the_same_answer():
     hessian = _with_eigenvalues(np.array([4.0, -1.0, 2.0]), 3)
     assert classify_critical_point(hessian.astype(np.float32)) == "saddle"
+
 
 # ---------------------------------------------------------------- initialize_parameters
 
@@ -137,7 +161,7 @@ def _second_moments(method, layers=20, width=256, m=500):
     moments, a = [], X
     for l in range(1, layers + 1):
         a = relu(parameters[f"W{l}"] @ a + parameters[f"b{l}"])
-        moments.append(np.mean(a ** 2))
+        moments.append(np.mean(a**2))
     return np.array(moments)
 
 
@@ -157,16 +181,20 @@ def test_zeros_make_every_unit_of_a_layer_identical():
     parameters = initialize_parameters([3, 5, 1], "zeros")
     assert np.all(parameters["W1"] == parameters["W1"][0]) and np.all(parameters["W2"] == 0)
 
+
 # ---------------------------------------------------------------- precondition_gradients
 
 
 def _grads(rng, dtype=np.float64):
-    return {"dW1": rng.normal(size=(3, 2)).astype(dtype), "db1": rng.normal(size=(3, 1)).astype(dtype)}
+    return {
+        "dW1": rng.normal(size=(3, 2)).astype(dtype),
+        "db1": rng.normal(size=(3, 1)).astype(dtype),
+    }
 
 
 def test_preconditioning_with_the_squared_gradient_itself_gives_its_sign():
     grads = _grads(np.random.default_rng(0))
-    s = {k: g ** 2 for k, g in grads.items()}
+    s = {k: g**2 for k, g in grads.items()}
     for key, p in precondition_gradients(grads, s, epsilon=0.0).items():
         np.testing.assert_allclose(p, np.sign(grads[key]), rtol=1e-15)
     for key, p in precondition_gradients(grads, s).items():  # epsilon only shrinks it a little
@@ -180,8 +208,11 @@ def test_rescaling_a_coordinate_changes_nothing_when_s_is_its_squared_size():
     grads = _grads(rng)
     s = {k: rng.uniform(0.5, 2.0, size=g.shape) for k, g in grads.items()}
     c = {k: 10.0 ** rng.integers(-4, 5, size=g.shape) for k, g in grads.items()}
-    scaled = precondition_gradients({k: c[k] * g for k, g in grads.items()},
-                                    {k: c[k] ** 2 * v for k, v in s.items()}, epsilon=0.0)
+    scaled = precondition_gradients(
+        {k: c[k] * g for k, g in grads.items()},
+        {k: c[k] ** 2 * v for k, v in s.items()},
+        epsilon=0.0,
+    )
     plain = precondition_gradients(grads, s, epsilon=0.0)
     for key in grads:
         np.testing.assert_allclose(scaled[key], plain[key], rtol=1e-13)
@@ -192,13 +223,14 @@ def test_on_a_diagonal_quadratic_the_ideal_preconditioner_makes_every_direction_
     step of rate 1 lands on the minimum whatever the condition number."""
     h = np.array([[1e-3], [1.0], [1e4]])
     x = np.array([[2.0], [-1.0], [0.5]])
-    p = precondition_gradients({"dW1": h * x}, {"dW1": h ** 2}, epsilon=0.0)["dW1"]
+    p = precondition_gradients({"dW1": h * x}, {"dW1": h**2}, epsilon=0.0)["dW1"]
     np.testing.assert_allclose(x - p, 0.0, atol=1e-15)
 
 
 def test_epsilon_keeps_a_zero_average_finite_and_stays_outside_the_root():
-    p = precondition_gradients({"dW1": np.array([[1e-9, 0.0, 2.0]])},
-                               {"dW1": np.array([[0.0, 0.0, 1e-16]])}, epsilon=1e-8)["dW1"]
+    p = precondition_gradients(
+        {"dW1": np.array([[1e-9, 0.0, 2.0]])}, {"dW1": np.array([[0.0, 0.0, 1e-16]])}, epsilon=1e-8
+    )["dW1"]
     np.testing.assert_allclose(p, [[1e-9 / 1e-8, 0.0, 2.0 / 2e-8]], rtol=1e-12)
 
 
@@ -232,7 +264,7 @@ def test_adam_is_momentum_on_preconditioned_averages():
 
 def test_inputs_are_untouched_and_float32_stays_float32():
     grads = _grads(np.random.default_rng(4), np.float32)
-    s = {k: (g ** 2).astype(np.float32) for k, g in grads.items()}
+    s = {k: (g**2).astype(np.float32) for k, g in grads.items()}
     before = {k: (grads[k].copy(), s[k].copy()) for k in grads}
     out = precondition_gradients(grads, s)
     assert all(out[k].dtype == np.float32 and out[k].shape == grads[k].shape for k in grads)

@@ -1,10 +1,15 @@
 """The reference learning-rate schedules: values at the boundaries, limits and monotony."""
+
 import math
 
 import pytest
 
 from solutions.learning_rate_decay import (
-    cosine_decay, exponential_decay, schedule_lr_decay, step_decay, update_lr,
+    cosine_decay,
+    exponential_decay,
+    schedule_lr_decay,
+    step_decay,
+    update_lr,
     warmup_linear_decay,
 )
 
@@ -49,7 +54,9 @@ def test_update_lr_is_inverse_time():
 @pytest.mark.parametrize("k", [1, 2, 5])
 @pytest.mark.parametrize("interval", [1000, 7])
 def test_schedule_lr_decay_changes_only_at_multiples_of_the_interval(k, interval):
-    rate = lambda epoch: schedule_lr_decay(LR0, epoch, 0.3, time_interval=interval)
+    def rate(epoch):
+        return schedule_lr_decay(LR0, epoch, 0.3, time_interval=interval)
+
     assert rate(k * interval - 1) == pytest.approx(LR0 / (1 + 0.3 * (k - 1)))
     assert rate(k * interval) == pytest.approx(LR0 / (1 + 0.3 * k))
     assert rate(k * interval + 1) == pytest.approx(LR0 / (1 + 0.3 * k))
@@ -63,16 +70,16 @@ def test_schedule_lr_decay_default_interval_is_1000():
 @pytest.mark.parametrize("k", [1, 2, 3])
 def test_step_decay_halves_at_every_drop(k):
     assert step_decay(LR0, k * 10 - 1) == pytest.approx(LR0 * 0.5 ** (k - 1))
-    assert step_decay(LR0, k * 10) == pytest.approx(LR0 * 0.5 ** k)
-    assert step_decay(LR0, k * 10 + 1) == pytest.approx(LR0 * 0.5 ** k)
-    assert step_decay(LR0, k * 4, drop=0.1, epochs_drop=4) == pytest.approx(LR0 * 0.1 ** k)
+    assert step_decay(LR0, k * 10) == pytest.approx(LR0 * 0.5**k)
+    assert step_decay(LR0, k * 10 + 1) == pytest.approx(LR0 * 0.5**k)
+    assert step_decay(LR0, k * 4, drop=0.1, epochs_drop=4) == pytest.approx(LR0 * 0.1**k)
 
 
 def test_exponential_decay_is_a_constant_ratio():
     rates = [exponential_decay(LR0, epoch, decay=0.9) for epoch in range(30)]
     for a, b in zip(rates, rates[1:]):
         assert b / a == pytest.approx(0.9)
-    assert exponential_decay(LR0, 10) == pytest.approx(LR0 * 0.95 ** 10)
+    assert exponential_decay(LR0, 10) == pytest.approx(LR0 * 0.95**10)
 
 
 @pytest.mark.parametrize("total", [10, 100, 5000])
@@ -82,13 +89,16 @@ def test_cosine_decay_limits(total):
     assert cosine_decay(LR0, total, total) == pytest.approx(0, abs=1e-15)
     # symmetric around the half: lr(e) + lr(total - e) = lr0
     for epoch in range(total + 1):
-        assert cosine_decay(LR0, epoch, total) + cosine_decay(LR0, total - epoch, total) \
-            == pytest.approx(LR0)
+        assert cosine_decay(LR0, epoch, total) + cosine_decay(
+            LR0, total - epoch, total
+        ) == pytest.approx(LR0)
 
 
 @pytest.mark.parametrize("warmup, total", [(5, 100), (1, 10), (10, 50)])
 def test_warmup_rises_linearly_to_the_peak_then_decays_linearly_to_zero(warmup, total):
-    rate = lambda epoch: warmup_linear_decay(LR0, epoch, warmup, total)
+    def rate(epoch):
+        return warmup_linear_decay(LR0, epoch, warmup, total)
+
     rates = [rate(epoch) for epoch in range(total + 1)]
     assert rates[0] == pytest.approx(LR0 / warmup)
     assert rates[warmup - 1] == pytest.approx(LR0)
@@ -111,6 +121,5 @@ def test_schedules_scale_with_the_initial_rate():
     for epoch in (0, 3, 17, 40):
         assert update_lr(2.0, epoch, 0.1) == pytest.approx(2 * update_lr(1.0, epoch, 0.1))
         assert cosine_decay(2.0, epoch, 50) == pytest.approx(2 * cosine_decay(1.0, epoch, 50))
-        assert warmup_linear_decay(2.0, epoch) == pytest.approx(
-            2 * warmup_linear_decay(1.0, epoch))
+        assert warmup_linear_decay(2.0, epoch) == pytest.approx(2 * warmup_linear_decay(1.0, epoch))
     assert math.isclose(step_decay(3.0, 25), 3.0 * 0.25)

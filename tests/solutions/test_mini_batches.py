@@ -1,4 +1,5 @@
 """The reference mini-batch partition: a seeded shuffle cut into ceil(m / size) batches."""
+
 import math
 
 import numpy as np

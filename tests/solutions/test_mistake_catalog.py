@@ -1,4 +1,5 @@
 """The mistake catalog: every mistake fails both checks and is the one diagnosis named for it."""
+
 import ast
 import builtins
 import inspect
@@ -11,8 +12,8 @@ import optkit
 from autograder import notebooks
 from autograder.course import Course
 from autograder.hidden_checks import hidden_check
-from optkit.messages import WIDTH, fit, mistake_lines
 from optkit.contracts import CONTRACTS, get_contract
+from optkit.messages import WIDTH, fit, mistake_lines
 from optkit.signatures import params_of, problem
 from solutions.mistakes import Mistake, catalog, functions_with_mistakes
 from tests.conftest import named_mistakes
@@ -59,7 +60,8 @@ def test_titles_and_hints_read_well_and_teach_without_code(mistake):
     lines = mistake_lines(mistake.title, mistake.hint)
     assert all(len(line) <= WIDTH for line in lines) and fit("\n".join(lines)).splitlines() == lines
     assert " ".join(line.strip() for line in lines) == (
-        f"Likely mistake: {mistake.title}. {mistake.hint}")
+        f"Likely mistake: {mistake.title}. {mistake.hint}"
+    )
 
 
 @pytest.mark.parametrize("mistake", MISTAKES, ids=IDS)
@@ -75,17 +77,23 @@ def test_implementations_are_self_contained_with_the_contract_signature(mistake)
     names = tuple(p.name for p in parameters if p not in extras)
     slip = problem(contract, params_of(mistake.implementation))
     assert names == contract.args or (slip and sorted(names) == sorted(contract.args))
-    assert slip is None or any(words in slip for words in (
-        "it must be argument", "the default of", "keyword argument"))
+    assert slip is None or any(
+        words in slip for words in ("it must be argument", "the default of", "keyword argument")
+    )
     assert all(p.default is not p.empty for p in extras)
     tree = ast.parse(textwrap.dedent(inspect.getsource(mistake.implementation)))
     [function] = tree.body
     assert not function.decorator_list
     local = {arg.arg for arg in function.args.args + function.args.kwonlyargs} | {
-        node.id for node in ast.walk(function) if isinstance(node, ast.Name)
-        and isinstance(node.ctx, ast.Store)}
-    used = {node.id for node in ast.walk(function) if isinstance(node, ast.Name)
-            and isinstance(node.ctx, ast.Load)}
+        node.id
+        for node in ast.walk(function)
+        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store)
+    }
+    used = {
+        node.id
+        for node in ast.walk(function)
+        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load)
+    }
     assert used - local - set(dir(builtins)) <= {"np"} | _notebook_names(mistake.function)
 
 
@@ -94,7 +102,7 @@ def _notebook_names(function: str) -> frozenset:
     """Top-level names the source notebook of ``function`` binds before its exercise cell."""
     try:
         nb = notebooks.read(Course().source_notebook(get_contract(function).assignment))
-    except ValueError:                   # the notebook is not written yet
+    except ValueError:  # the notebook is not written yet
         return frozenset()
     names = set()
     for cell in nb.cells:
@@ -102,8 +110,11 @@ def _notebook_names(function: str) -> frozenset:
             break
         if cell.cell_type != "code":
             continue
-        code = "\n".join(line for line in notebooks.strip_solution_markers(cell.source).splitlines()
-                         if not line.lstrip().startswith(("%", "!")))
+        code = "\n".join(
+            line
+            for line in notebooks.strip_solution_markers(cell.source).splitlines()
+            if not line.lstrip().startswith(("%", "!"))
+        )
         for node in ast.parse(code).body:
             if isinstance(node, (ast.Import, ast.ImportFrom)):
                 names |= {(alias.asname or alias.name).split(".")[0] for alias in node.names}
@@ -111,6 +122,7 @@ def _notebook_names(function: str) -> frozenset:
                 names.add(node.name)
             elif isinstance(node, (ast.Assign, ast.AnnAssign, ast.AugAssign)):
                 targets = node.targets if isinstance(node, ast.Assign) else [node.target]
-                names |= {n.id for target in targets for n in ast.walk(target)
-                          if isinstance(n, ast.Name)}
+                names |= {
+                    n.id for target in targets for n in ast.walk(target) if isinstance(n, ast.Name)
+                }
     return frozenset(names)

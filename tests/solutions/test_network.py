@@ -1,10 +1,18 @@
 """optkit.network: He initialization, the cost, backprop checked by finite differences, predict."""
+
 import numpy as np
 import pytest
 
 from optkit.network import (
-    accuracy, backward_propagation, compute_cost, forward_propagation,
-    initialize_parameters_he, predict, predict_dec, relu, sigmoid,
+    accuracy,
+    backward_propagation,
+    compute_cost,
+    forward_propagation,
+    initialize_parameters_he,
+    predict,
+    predict_dec,
+    relu,
+    sigmoid,
 )
 
 
@@ -13,7 +21,7 @@ def test_relu_and_sigmoid():
     np.testing.assert_array_equal(relu(x), [[0, 0, 0, 3, 1000]])
     with np.errstate(over="raise", invalid="raise", divide="raise"):
         s = sigmoid(x)
-    np.testing.assert_allclose(s, [[0, 1 / (1 + np.e ** 2), 0.5, 1 / (1 + np.e ** -3), 1]])
+    np.testing.assert_allclose(s, [[0, 1 / (1 + np.e**2), 0.5, 1 / (1 + np.e**-3), 1]])
     np.testing.assert_allclose(sigmoid(-x), 1 - sigmoid(x), atol=1e-15)
 
 
@@ -93,7 +101,8 @@ def test_backward_propagation_matches_finite_differences_of_the_mean_cost(seed):
         analytic = grads["d" + key]
         assert analytic.shape == p.shape
         difference = np.linalg.norm(analytic - numeric) / (
-            np.linalg.norm(analytic) + np.linalg.norm(numeric) + 1e-12)
+            np.linalg.norm(analytic) + np.linalg.norm(numeric) + 1e-12
+        )
         assert difference < 1e-7, f"{key}: relative difference {difference:.2e}"
 
 
@@ -102,9 +111,12 @@ def separable_problem(m=200):
     X = np.random.default_rng(0).uniform(-1, 1, (2, m))
     Y = (X[:1] > 0).astype(int)
     parameters = {
-        "W1": np.array([[1.0, 0.0], [-1.0, 0.0]]), "b1": np.zeros((2, 1)),
-        "W2": np.eye(2), "b2": np.zeros((2, 1)),
-        "W3": np.array([[10.0, -10.0]]), "b3": np.zeros((1, 1)),
+        "W1": np.array([[1.0, 0.0], [-1.0, 0.0]]),
+        "b1": np.zeros((2, 1)),
+        "W2": np.eye(2),
+        "b2": np.zeros((2, 1)),
+        "W3": np.array([[10.0, -10.0]]),
+        "b3": np.zeros((1, 1)),
     }
     return X, Y, parameters
 

@@ -1,5 +1,7 @@
 """The reference safeguards against mathematics: clipping (global norm capped, direction kept),
-annealed noise (its variance schedule, its draws, its limits) and early stopping (argmin, patience)."""
+annealed noise (its variance schedule, its draws, its limits) and early stopping (argmin,
+patience)."""
+
 import numpy as np
 import pytest
 
@@ -8,13 +10,19 @@ from solutions.robust_training import add_gradient_noise, clip_gradients, early_
 
 def make_grads(scale=1.0, seed=0):
     rng = np.random.default_rng(seed)
-    shapes = {"dW1": (5, 2), "db1": (5, 1), "dW2": (2, 5), "db2": (2, 1),
-              "dW3": (1, 2), "db3": (1, 1)}
+    shapes = {
+        "dW1": (5, 2),
+        "db1": (5, 1),
+        "dW2": (2, 5),
+        "db2": (2, 1),
+        "dW3": (1, 2),
+        "db3": (1, 1),
+    }
     return {key: scale * rng.standard_normal(shape) for key, shape in shapes.items()}
 
 
 def global_norm(grads):
-    return np.sqrt(sum(np.sum(g ** 2) for g in grads.values()))
+    return np.sqrt(sum(np.sum(g**2) for g in grads.values()))
 
 
 def flat(grads):
@@ -99,8 +107,9 @@ def noise_of(grads, **kwargs):
     return {key: noisy[key] - grads[key] for key in grads}
 
 
-@pytest.mark.parametrize("t, eta, gamma", [(0, 0.3, 0.55), (10, 1.0, 0.55), (1000, 0.01, 1.0),
-                                           (5, 2.0, 0.0)])
+@pytest.mark.parametrize(
+    "t, eta, gamma", [(0, 0.3, 0.55), (10, 1.0, 0.55), (1000, 0.01, 1.0), (5, 2.0, 0.0)]
+)
 def test_the_noise_has_mean_zero_and_variance_eta_over_1_plus_t_to_the_gamma(t, eta, gamma):
     noise = noise_of(zero_grads(), t=t, eta=eta, gamma=gamma, seed=3)["dW1"]
     variance = eta / (1 + t) ** gamma
@@ -116,8 +125,9 @@ def test_the_draws_are_standard_normals_of_one_generator_in_key_order():
     noise = noise_of(grads, t=7, eta=0.3, gamma=0.55, seed=11)
     assert list(noise) == list(grads)
     for key, g in grads.items():
-        np.testing.assert_allclose(noise[key], sigma * rng.standard_normal(g.shape), rtol=1e-12,
-                                   atol=1e-15)
+        np.testing.assert_allclose(
+            noise[key], sigma * rng.standard_normal(g.shape), rtol=1e-12, atol=1e-15
+        )
 
 
 def test_the_noise_is_added_independent_of_the_gradient():
@@ -145,7 +155,7 @@ def test_the_variance_halves_when_1_plus_t_doubles_gamma_times():
     first = noise_of(grads, t=0, eta=0.8, seed=4, gamma=1.0)["dW1"]
     for t, gamma in [(1, 1.0), (3, 0.5)]:
         later = noise_of(grads, t=t, eta=0.8, seed=4, gamma=gamma)["dW1"]
-        np.testing.assert_allclose(later ** 2, first ** 2 / 2, rtol=1e-12)
+        np.testing.assert_allclose(later**2, first**2 / 2, rtol=1e-12)
 
 
 def test_limits_no_noise_for_eta_zero_and_vanishing_noise_for_large_t():
@@ -170,7 +180,7 @@ def test_arrays_of_the_same_shape_get_independent_noise():
     grads = {"dW1": np.zeros((300, 300)), "db1": np.zeros((300, 300))}
     noise = noise_of(grads, t=0, eta=1.0, seed=2)
     correlation = np.corrcoef(noise["dW1"].ravel(), noise["db1"].ravel())[0, 1]
-    assert abs(correlation) < 0.02      # 90 000 pairs: the standard error is 0.0033
+    assert abs(correlation) < 0.02  # 90 000 pairs: the standard error is 0.0033
 
 
 def test_the_noise_leaves_the_input_alone_and_keeps_keys_and_shapes():
@@ -218,7 +228,7 @@ def test_a_training_loop_stops_patience_epochs_after_the_best_epoch():
                 break
         if stop:
             assert n - 1 == best + patience
-            assert min(losses[best + 1:n]) >= losses[best]   # nothing after the best beat it
+            assert min(losses[best + 1 : n]) >= losses[best]  # nothing after the best beat it
             assert losses[best] == min(losses[:n])
 
 
@@ -252,7 +262,7 @@ def test_min_delta_every_improvement_beats_the_previous_best_by_more_than_min_de
                 chain.append(epoch)
         assert best == chain[-1]
         # Nothing after the best epoch gains more than min_delta on it.
-        assert all(losses[best] - loss <= min_delta for loss in losses[best + 1:])
+        assert all(losses[best] - loss <= min_delta for loss in losses[best + 1 :])
         assert losses[best] - min(losses) <= min_delta
 
 

@@ -1,5 +1,6 @@
 """solutions.mistakes._slips: a mistake written as its slip is a whole function with its source,
 and the answers the slips start from are right answers."""
+
 import inspect
 
 import numpy as np
@@ -33,13 +34,20 @@ ANSWERS = [
 
 def test_a_slip_is_a_renamed_documented_function_whose_source_is_the_edited_answer():
     namespace = {}
-    slip = _slips.slipped(ANSWER, "answer_sign_error", "The step goes uphill.",
-                          ("value - learning_rate", "value + learning_rate"), namespace=namespace)
+    slip = _slips.slipped(
+        ANSWER,
+        "answer_sign_error",
+        "The step goes uphill.",
+        ("value - learning_rate", "value + learning_rate"),
+        namespace=namespace,
+    )
     assert namespace["answer_sign_error"] is slip
     source = inspect.getsource(slip)
-    assert source.startswith("def answer_sign_error(parameters, grads, learning_rate=0.01,\n"
-                             "                      epsilon=1e-8):\n"
-                             '    """The step goes uphill."""\n')
+    assert source.startswith(
+        "def answer_sign_error(parameters, grads, learning_rate=0.01,\n"
+        "                      epsilon=1e-8):\n"
+        '    """The step goes uphill."""\n'
+    )
     assert "value + learning_rate" in source and "value - learning_rate" not in source
     assert slip({"W1": np.ones(2)}, {"dW1": np.ones(2)}, 0.5)["W1"].tolist() == [1.5, 1.5]
 
@@ -50,8 +58,14 @@ def test_an_edit_applies_wherever_its_text_occurs_and_must_occur():
     with pytest.raises(ValueError, match="is not in the answer"):
         _slips.slipped(ANSWER, "answer_typo", "Typo.", ("lerning_rate", "x"), namespace={})
     with pytest.raises(ValueError, match="is not exactly one place"):
-        _slips.slipped(ANSWER, "answer_ambiguous", "Ambiguous.", ("learning_rate", "lr"),
-                       namespace={}, once=True)
+        _slips.slipped(
+            ANSWER,
+            "answer_ambiguous",
+            "Ambiguous.",
+            ("learning_rate", "lr"),
+            namespace={},
+            once=True,
+        )
 
 
 @pytest.mark.parametrize("name, answer", ANSWERS, ids=[name for name, _ in ANSWERS])

@@ -1,4 +1,5 @@
 """The reference training loop: its wiring (seeds, Adam's t, decay) and the two-moons result."""
+
 import time
 
 import numpy as np
@@ -6,7 +7,11 @@ import pytest
 
 from optkit.datasets import make_moons
 from optkit.network import (
-    accuracy, backward_propagation, forward_propagation, initialize_parameters_he, predict_dec,
+    accuracy,
+    backward_propagation,
+    forward_propagation,
+    initialize_parameters_he,
+    predict_dec,
 )
 from solutions.adaptive_methods import initialize_adam, update_parameters_with_adam
 from solutions.gradient_descent import update_parameters_with_gd
@@ -41,12 +46,14 @@ def manual_training(X, Y, optimizer, learning_rate, num_epochs, mini_batch_size=
             if optimizer == "gd":
                 parameters = update_parameters_with_gd(parameters, grads, learning_rate)
             elif optimizer == "momentum":
-                parameters, v = update_parameters_with_momentum(parameters, grads, v, 0.9,
-                                                                learning_rate)
+                parameters, v = update_parameters_with_momentum(
+                    parameters, grads, v, 0.9, learning_rate
+                )
             else:
                 t += 1
                 parameters, adam_v, adam_s, _, _ = update_parameters_with_adam(
-                    parameters, grads, adam_v, adam_s, t, learning_rate)
+                    parameters, grads, adam_v, adam_s, t, learning_rate
+                )
     return parameters, t
 
 
@@ -75,18 +82,30 @@ def test_decay_is_called_once_per_epoch_on_the_initial_rate():
         calls.append((learning_rate0, epoch_num, decay_rate))
         return learning_rate0 / (1 + epoch_num)
 
-    model(X, Y, DIMS, "gd", learning_rate=0.2, num_epochs=4, print_cost=False, decay=spy,
-          decay_rate=0.7)
+    model(
+        X,
+        Y,
+        DIMS,
+        "gd",
+        learning_rate=0.2,
+        num_epochs=4,
+        print_cost=False,
+        decay=spy,
+        decay_rate=0.7,
+    )
     assert calls == [(0.2, epoch, 0.7) for epoch in range(4)]
 
 
 def test_the_rate_of_epoch_i_is_decay_of_i():
     # A schedule that stops learning from epoch 1 on: two epochs then equal one epoch.
     X, Y = small_moons(100)
-    stop_after_first = lambda learning_rate0, epoch_num, decay_rate: (
-        learning_rate0 if epoch_num == 0 else 0.0)
-    two = model(X, Y, DIMS, "gd", learning_rate=0.1, num_epochs=2, print_cost=False,
-                decay=stop_after_first)
+
+    def stop_after_first(learning_rate0, epoch_num, decay_rate):
+        return learning_rate0 if epoch_num == 0 else 0.0
+
+    two = model(
+        X, Y, DIMS, "gd", learning_rate=0.1, num_epochs=2, print_cost=False, decay=stop_after_first
+    )
     one = model(X, Y, DIMS, "gd", learning_rate=0.1, num_epochs=1, print_cost=False)
     assert_same_parameters(two, one)
 
@@ -100,11 +119,11 @@ def test_train_returns_the_mean_cost_of_every_epoch():
     _, costs = train(X, Y, DIMS, "gd", learning_rate=0.0, num_epochs=3, print_cost=False)
     assert len(costs) == 3 and all(type(c) is float for c in costs)
     np.testing.assert_allclose(costs, [mean_cost] * 3, rtol=1e-12)
-    parameters, costs = train(X, Y, DIMS, "gd", learning_rate=0.05, num_epochs=20,
-                              print_cost=False)
+    parameters, costs = train(X, Y, DIMS, "gd", learning_rate=0.05, num_epochs=20, print_cost=False)
     assert costs[-1] < costs[0]
-    assert_same_parameters(parameters, model(X, Y, DIMS, "gd", 0.05, num_epochs=20,
-                                             print_cost=False))
+    assert_same_parameters(
+        parameters, model(X, Y, DIMS, "gd", 0.05, num_epochs=20, print_cost=False)
+    )
 
 
 def test_print_cost_every_1000_epochs(capsys):
@@ -129,10 +148,10 @@ RUNS = {
     "momentum": dict(optimizer="momentum"),
     "adam": dict(optimizer="adam"),
     "gd+update_lr": dict(optimizer="gd", learning_rate=0.1, decay=update_lr, decay_rate=1),
-    "gd+slow update_lr": dict(optimizer="gd", learning_rate=0.1, decay=update_lr,
-                              decay_rate=3e-4),
-    "gd+schedule_lr_decay": dict(optimizer="gd", learning_rate=0.1, decay=schedule_lr_decay,
-                                 decay_rate=0.3),
+    "gd+slow update_lr": dict(optimizer="gd", learning_rate=0.1, decay=update_lr, decay_rate=3e-4),
+    "gd+schedule_lr_decay": dict(
+        optimizer="gd", learning_rate=0.1, decay=schedule_lr_decay, decay_rate=0.3
+    ),
 }
 
 
@@ -142,10 +161,14 @@ def moons_results():
     results = {}
     for name, settings in RUNS.items():
         start = time.perf_counter()
-        parameters, costs = train(X, Y, DIMS, mini_batch_size=64, num_epochs=5000,
-                                  print_cost=False, **settings)
-        results[name] = {"accuracy": accuracy(predict_dec(parameters, X), Y),
-                         "cost": costs[-1], "seconds": time.perf_counter() - start}
+        parameters, costs = train(
+            X, Y, DIMS, mini_batch_size=64, num_epochs=5000, print_cost=False, **settings
+        )
+        results[name] = {
+            "accuracy": accuracy(predict_dec(parameters, X), Y),
+            "cost": costs[-1],
+            "seconds": time.perf_counter() - start,
+        }
     return results
 
 

@@ -1,10 +1,15 @@
 """The reference update rules of 01, 03 and 04 against closed forms, limits and a quadratic."""
+
 import numpy as np
 import pytest
 
 from solutions.adaptive_methods import (
-    initialize_adagrad, initialize_adam, initialize_rmsprop, update_parameters_with_adagrad,
-    update_parameters_with_adam, update_parameters_with_rmsprop,
+    initialize_adagrad,
+    initialize_adam,
+    initialize_rmsprop,
+    update_parameters_with_adagrad,
+    update_parameters_with_adam,
+    update_parameters_with_rmsprop,
 )
 from solutions.gradient_descent import update_parameters_with_gd
 from solutions.momentum import initialize_velocity, update_parameters_with_momentum
@@ -46,6 +51,7 @@ def assert_dicts_close(actual, expected, rtol=1e-12, atol=1e-12):
 
 # ---------------------------------------------------------------- gradient descent
 
+
 @pytest.mark.parametrize("L", [1, 2, 3, 4])
 def test_gd_step_is_p_minus_lr_g(L):
     parameters = make_parameters(LAYERS[L])
@@ -76,6 +82,7 @@ def test_gd_steps_add_up_for_a_constant_gradient():
 
 # ---------------------------------------------------------------- momentum
 
+
 @pytest.mark.parametrize("L", [1, 2, 3, 4])
 def test_initialize_velocity_is_zeros_shaped_like_parameters(L):
     parameters = make_parameters(LAYERS[L])
@@ -91,8 +98,9 @@ def test_momentum_with_beta_zero_is_gradient_descent(L):
     parameters = make_parameters(LAYERS[L])
     grads = make_grads(parameters)
     expected = update_parameters_with_gd(copy(parameters), grads, 0.05)
-    result, v = update_parameters_with_momentum(parameters, grads, initialize_velocity(parameters),
-                                                0.0, 0.05)
+    result, v = update_parameters_with_momentum(
+        parameters, grads, initialize_velocity(parameters), 0.0, 0.05
+    )
     assert_dicts_close(result, expected)
     assert_dicts_close(v, grads)
 
@@ -106,15 +114,16 @@ def test_momentum_velocity_of_a_constant_gradient_is_one_minus_beta_to_the_k(bet
     lr, k = 0.1, 12
     for _ in range(k):
         parameters, v = update_parameters_with_momentum(parameters, grads, v, beta, lr)
-    assert_dicts_close(v, {key: (1 - beta ** k) * g for key, g in grads.items()})
+    assert_dicts_close(v, {key: (1 - beta**k) * g for key, g in grads.items()})
     # The displacement is lr * sum_{j=1..k} (1 - beta^j) g
     #                   = lr * (k - beta (1 - beta^k) / (1 - beta)) g.
-    factor = k - beta * (1 - beta ** k) / (1 - beta)
+    factor = k - beta * (1 - beta**k) / (1 - beta)
     expected = {key: before[key] - lr * factor * grads["d" + key] for key in before}
     assert_dicts_close(parameters, expected, rtol=1e-10)
 
 
 # ---------------------------------------------------------------- AdaGrad
+
 
 @pytest.mark.parametrize("L", [1, 2, 3, 4])
 def test_initialize_adagrad_is_zeros_shaped_like_parameters(L):
@@ -160,11 +169,13 @@ def test_adagrad_steps_shrink_like_one_over_sqrt_k_for_a_constant_gradient():
         parameters, G = update_parameters_with_adagrad(parameters, grads, G, lr)
         for key in before:
             g = grads["d" + key]
-            np.testing.assert_allclose(before[key] - parameters[key],
-                                       lr * np.sign(g) / np.sqrt(k), rtol=1e-6)
+            np.testing.assert_allclose(
+                before[key] - parameters[key], lr * np.sign(g) / np.sqrt(k), rtol=1e-6
+            )
 
 
 # ---------------------------------------------------------------- RMSProp
+
 
 @pytest.mark.parametrize("L", [1, 2, 3, 4])
 def test_initialize_rmsprop_is_zeros_shaped_like_parameters(L):
@@ -183,7 +194,7 @@ def test_rmsprop_average_of_a_constant_gradient_is_one_minus_beta_to_the_k(beta)
     k = 9
     for _ in range(k):
         parameters, s = update_parameters_with_rmsprop(parameters, grads, s, beta)
-    assert_dicts_close(s, {key: (1 - beta ** k) * g ** 2 for key, g in grads.items()}, rtol=1e-10)
+    assert_dicts_close(s, {key: (1 - beta**k) * g**2 for key, g in grads.items()}, rtol=1e-10)
 
 
 @pytest.mark.parametrize("scale", [1e-2, 1.0, 1e2])
@@ -205,6 +216,7 @@ def test_rmsprop_divides_by_the_root_mean_square(scale):
 
 
 # ---------------------------------------------------------------- Adam
+
 
 @pytest.mark.parametrize("L", [1, 2, 3, 4])
 def test_initialize_adam_is_two_zero_dicts_shaped_like_parameters(L):
@@ -228,8 +240,9 @@ def test_adam_first_step_moves_by_lr_g_over_abs_g(beta1, beta2, scale):
     parameters, *_ = update_parameters_with_adam(parameters, grads, v, s, 1, lr, beta1, beta2, eps)
     for key in before:
         g = grads["d" + key]
-        np.testing.assert_allclose(before[key] - parameters[key], lr * g / (np.abs(g) + eps),
-                                   rtol=1e-10)
+        np.testing.assert_allclose(
+            before[key] - parameters[key], lr * g / (np.abs(g) + eps), rtol=1e-10
+        )
 
 
 @pytest.mark.parametrize("beta1, beta2", [(0.9, 0.999), (0.8, 0.95)])
@@ -239,11 +252,12 @@ def test_adam_bias_corrected_moments_of_a_constant_gradient_are_g_and_g_squared(
     v, s = initialize_adam(parameters)
     for t in range(1, 21):
         parameters, v, s, v_hat, s_hat = update_parameters_with_adam(
-            parameters, grads, v, s, t, 0.01, beta1, beta2)
-        assert_dicts_close(v, {k: (1 - beta1 ** t) * g for k, g in grads.items()}, rtol=1e-10)
-        assert_dicts_close(s, {k: (1 - beta2 ** t) * g ** 2 for k, g in grads.items()}, rtol=1e-10)
+            parameters, grads, v, s, t, 0.01, beta1, beta2
+        )
+        assert_dicts_close(v, {k: (1 - beta1**t) * g for k, g in grads.items()}, rtol=1e-10)
+        assert_dicts_close(s, {k: (1 - beta2**t) * g**2 for k, g in grads.items()}, rtol=1e-10)
         assert_dicts_close(v_hat, grads, rtol=1e-10)
-        assert_dicts_close(s_hat, {k: g ** 2 for k, g in grads.items()}, rtol=1e-10)
+        assert_dicts_close(s_hat, {k: g**2 for k, g in grads.items()}, rtol=1e-10)
 
 
 def test_adam_moments_of_two_different_gradients():
@@ -252,13 +266,14 @@ def test_adam_moments_of_two_different_gradients():
     v, s = initialize_adam(parameters)
     b1, b2 = 0.9, 0.999
     parameters, v, s, _, _ = update_parameters_with_adam(parameters, g1, v, s, 1, 0.01, b1, b2)
-    parameters, v, s, v_hat, s_hat = update_parameters_with_adam(parameters, g2, v, s, 2, 0.01,
-                                                                 b1, b2)
+    parameters, v, s, v_hat, s_hat = update_parameters_with_adam(
+        parameters, g2, v, s, 2, 0.01, b1, b2
+    )
     for key in g1:
         v2 = b1 * (1 - b1) * g1[key] + (1 - b1) * g2[key]
         s2 = b2 * (1 - b2) * g1[key] ** 2 + (1 - b2) * g2[key] ** 2
-        np.testing.assert_allclose(v_hat[key], v2 / (1 - b1 ** 2), rtol=1e-10)
-        np.testing.assert_allclose(s_hat[key], s2 / (1 - b2 ** 2), rtol=1e-10)
+        np.testing.assert_allclose(v_hat[key], v2 / (1 - b1**2), rtol=1e-10)
+        np.testing.assert_allclose(s_hat[key], s2 / (1 - b2**2), rtol=1e-10)
 
 
 def test_adam_adds_epsilon_outside_the_root():
@@ -278,21 +293,22 @@ def test_adam_uses_t_as_the_step_count():
     parameters = make_parameters(LAYERS[1])
     grads = make_grads(parameters)
     v, s = initialize_adam(parameters)
-    _, _, _, v_hat, s_hat = update_parameters_with_adam(parameters, grads, v, s, 3, 0.01,
-                                                         0.9, 0.99)
+    _, _, _, v_hat, s_hat = update_parameters_with_adam(parameters, grads, v, s, 3, 0.01, 0.9, 0.99)
     for key, g in grads.items():
-        np.testing.assert_allclose(v_hat[key], 0.1 * g / (1 - 0.9 ** 3), rtol=1e-12)
-        np.testing.assert_allclose(s_hat[key], 0.01 * g ** 2 / (1 - 0.99 ** 3), rtol=1e-12)
+        np.testing.assert_allclose(v_hat[key], 0.1 * g / (1 - 0.9**3), rtol=1e-12)
+        np.testing.assert_allclose(s_hat[key], 0.01 * g**2 / (1 - 0.99**3), rtol=1e-12)
 
 
 # ---------------------------------------------------------------- all rules
+
 
 def run_rule(rule, parameters, grads):
     if rule == "gd":
         return update_parameters_with_gd(parameters, grads, 0.01)
     if rule == "momentum":
-        return update_parameters_with_momentum(parameters, grads, initialize_velocity(parameters),
-                                               0.9, 0.01)[0]
+        return update_parameters_with_momentum(
+            parameters, grads, initialize_velocity(parameters), 0.9, 0.01
+        )[0]
     if rule == "adagrad":
         return update_parameters_with_adagrad(parameters, grads, initialize_adagrad(parameters))[0]
     if rule == "rmsprop":
@@ -323,6 +339,7 @@ def test_every_rule_moves_against_the_gradient(rule):
 
 # ---------------------------------------------------------------- a convex quadratic
 
+
 def quadratic():
     """f(w) = w^T A w / 2 on w = (W1 (2x2), b1 (2x1)) flattened; A has condition number 100."""
     rng = np.random.default_rng(0)
@@ -341,19 +358,22 @@ def unflatten(w, prefix=""):
 def minimize(rule, steps=500):
     A = quadratic()
     parameters = unflatten(np.ones(6))
-    state = {"adagrad": initialize_adagrad, "rmsprop": initialize_rmsprop,
-             "adam": initialize_adam}[rule](parameters)
+    state = {"adagrad": initialize_adagrad, "rmsprop": initialize_rmsprop, "adam": initialize_adam}[
+        rule
+    ](parameters)
     values = [0.5 * flatten(parameters) @ A @ flatten(parameters)]
     for t in range(1, steps + 1):
         grads = unflatten(A @ flatten(parameters), prefix="d")
         if rule == "adagrad":
             parameters, state = update_parameters_with_adagrad(parameters, grads, state, 0.5)
         elif rule == "rmsprop":
-            parameters, state = update_parameters_with_rmsprop(parameters, grads, state,
-                                                               learning_rate=0.01)
+            parameters, state = update_parameters_with_rmsprop(
+                parameters, grads, state, learning_rate=0.01
+            )
         else:
-            parameters, v, s, _, _ = update_parameters_with_adam(parameters, grads, *state, t,
-                                                                 learning_rate=0.05)
+            parameters, v, s, _, _ = update_parameters_with_adam(
+                parameters, grads, *state, t, learning_rate=0.05
+            )
             state = (v, s)
         w = flatten(parameters)
         values.append(0.5 * w @ A @ w)

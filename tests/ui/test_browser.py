@@ -1,4 +1,5 @@
-"""A student's session in the real UI: JupyterLab serves a release folder, headless Chromium runs it.
+"""A student's session in the real UI: JupyterLab serves a release folder, headless Chromium runs
+it.
 
 The server is a real `jupyter lab` (a free port, token auth) on a temporary copy of the
 03_momentum release, set up as the README's student guide says (its `jupyter labextension
@@ -6,9 +7,11 @@ disable` line, at the user level of a private configuration folder). Chromium is
 (`apt-get install chromium`), driven by Playwright with ``executable_path`` (no browser is
 downloaded). A correct copy opens unmodified, runs to its pass lines and figures and passes
 nbgrader's Validate, in JupyterLab and in Notebook 7; a copy with a catalogued mistake shows the
-mistake's message (80 columns, no internal key) and fails Validate. Without Chromium or Playwright the test is skipped (saying how to enable it),
-except under CI=true, where that is a failure.
+mistake's message (80 columns, no internal key) and fails Validate. Without Chromium or
+Playwright the test is skipped (saying how to enable it), except under CI=true, where that is a
+failure.
 """
+
 import json
 import os
 import platform
@@ -36,28 +39,32 @@ pytestmark = pytest.mark.slow
 
 ASSIGNMENT = "03_momentum"
 FUNCTION, MISTAKE = "update_parameters_with_momentum", "no_dampening"
-TIMEOUT_MS = 120_000          # a loaded CI machine: JupyterLab's first page load takes seconds
-SETTINGS = {                  # JupyterLab settings of the test's own (not the student's) making
-    "@jupyterlab/notebook-extension/tracker": {"windowingMode": "none"},   # every cell in the DOM
-    "@jupyterlab/apputils-extension/notification": {"fetchNews": "false",
-                                                     "checkForUpdates": False},
+TIMEOUT_MS = 120_000  # a loaded CI machine: JupyterLab's first page load takes seconds
+SETTINGS = {  # JupyterLab settings of the test's own (not the student's) making
+    "@jupyterlab/notebook-extension/tracker": {"windowingMode": "none"},  # every cell in the DOM
+    "@jupyterlab/apputils-extension/notification": {"fetchNews": "false", "checkForUpdates": False},
 }
 
 
 def chromium_or_skip() -> str:
     """Chromium's path; skip (fail under CI=true) saying how to get it and Playwright."""
-    chromium = shutil.which(os.environ.get("OPTIM_CHROMIUM") or "chromium") or \
-        shutil.which("chromium-browser")
-    hints = {"Chromium": "`apt-get install chromium` (or OPTIM_CHROMIUM=/path/to/chromium)",
-             "Playwright": "`pip install -e .[test]` (python3 dev.py test does it)"}
+    chromium = shutil.which(os.environ.get("OPTIM_CHROMIUM") or "chromium") or shutil.which(
+        "chromium-browser"
+    )
+    hints = {
+        "Chromium": "`apt-get install chromium` (or OPTIM_CHROMIUM=/path/to/chromium)",
+        "Playwright": "`pip install -e .[test]` (python3 dev.py test does it)",
+    }
     missing = [] if chromium else ["Chromium"]
     try:
         import playwright.sync_api  # noqa: F401
     except ImportError:
         missing.append("Playwright")
     if missing:
-        message = (f"the real-browser test needs {' and '.join(missing)}: "
-                   f"{'; '.join(hints[m] for m in missing)}. CI's .ci/run installs Chromium.")
+        message = (
+            f"the real-browser test needs {' and '.join(missing)}: "
+            f"{'; '.join(hints[m] for m in missing)}. CI's .ci/run installs Chromium."
+        )
         if os.environ.get("CI") == "true":
             pytest.fail(message)
         pytest.skip(message)
@@ -67,8 +74,9 @@ def chromium_or_skip() -> str:
 def student_setup_command() -> list[str]:
     """The README's `jupyter labextension disable ...` (student guide), as arguments."""
     readme = (REPO_ROOT / "README.md").read_text()
-    line = re.search(r"^\s*pip install [^\n]*&& (jupyter labextension disable [^\n]+)$", readme,
-                     re.MULTILINE)
+    line = re.search(
+        r"^\s*pip install [^\n]*&& (jupyter labextension disable [^\n]+)$", readme, re.MULTILINE
+    )
     assert line, "the README's student guide gives one install line"
     return line.group(1).split()
 
@@ -82,8 +90,12 @@ def _free_port() -> int:
 def _write_work(folder: Path) -> dict[str, str]:
     """The release copy with a correct and a mistaken notebook beside the blank one."""
     release_nb = notebooks.read(Course().release_notebook(ASSIGNMENT))
-    samples = {s.student: nb for s, nb in sample_notebooks(
-        release_nb, notebooks.read(Course().source_notebook(ASSIGNMENT))).items()}
+    samples = {
+        s.student: nb
+        for s, nb in sample_notebooks(
+            release_nb, notebooks.read(Course().source_notebook(ASSIGNMENT))
+        ).items()
+    }
     student = f"mistake-{FUNCTION}-{MISTAKE}".replace("_", "-")
     names = {"correct": "momentum-correct.ipynb", "mistake": "momentum-mistake.ipynb"}
     nbformat.write(samples["correct"], str(folder / names["correct"]))
@@ -100,31 +112,56 @@ class Lab:
         self.folder = root / "work" / ASSIGNMENT
         shutil.copytree(Course().release / ASSIGNMENT, self.folder)
         self.names = _write_work(self.folder)
-        self.env = {key: value for key, value in os.environ.items()
-                    if key not in ("MPLBACKEND", "JUPYTER_PREFER_ENV_PATH", "OPTKIT_CASEBOOK")}
-        self.env.update(JUPYTER_CONFIG_DIR=str(root / "config"), IPYTHONDIR=str(root / "ipython"),
-                        JUPYTER_RUNTIME_DIR=str(root / "runtime"), HOME=str(root / "home"))
+        self.env = {
+            key: value
+            for key, value in os.environ.items()
+            if key not in ("MPLBACKEND", "JUPYTER_PREFER_ENV_PATH", "OPTKIT_CASEBOOK")
+        }
+        self.env.update(
+            JUPYTER_CONFIG_DIR=str(root / "config"),
+            IPYTHONDIR=str(root / "ipython"),
+            JUPYTER_RUNTIME_DIR=str(root / "runtime"),
+            HOME=str(root / "home"),
+        )
         (root / "home").mkdir()
-        subprocess.run([sys.executable, "-m", *student_setup_command(), "--level=user"],
-                       env=self.env, check=True, capture_output=True, timeout=120)
+        subprocess.run(
+            [sys.executable, "-m", *student_setup_command(), "--level=user"],
+            env=self.env,
+            check=True,
+            capture_output=True,
+            timeout=120,
+        )
         for plugin, values in SETTINGS.items():
             path = root / "settings" / f"{plugin}.jupyterlab-settings"
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(json.dumps(values))
 
     def start(self) -> None:
-        command = [sys.executable, "-m", "jupyter", "lab", "--no-browser", "--ip=127.0.0.1",
-                   f"--port={self.port}", "--ServerApp.port_retries=0",
-                   f"--IdentityProvider.token={self.token}",
-                   f"--ServerApp.root_dir={self.root / 'work'}",
-                   f"--LabApp.user_settings_dir={self.root / 'settings'}",
-                   f"--LabApp.workspaces_dir={self.root / 'workspaces'}"]
+        command = [
+            sys.executable,
+            "-m",
+            "jupyter",
+            "lab",
+            "--no-browser",
+            "--ip=127.0.0.1",
+            f"--port={self.port}",
+            "--ServerApp.port_retries=0",
+            f"--IdentityProvider.token={self.token}",
+            f"--ServerApp.root_dir={self.root / 'work'}",
+            f"--LabApp.user_settings_dir={self.root / 'settings'}",
+            f"--LabApp.workspaces_dir={self.root / 'workspaces'}",
+        ]
         if os.geteuid() == 0:
             command.append("--allow-root")
         self.log = open(self.root / "server.log", "w")
-        self.process = subprocess.Popen(command, cwd=self.root / "work", env=self.env,
-                                        stdout=self.log, stderr=subprocess.STDOUT,
-                                        start_new_session=True)
+        self.process = subprocess.Popen(
+            command,
+            cwd=self.root / "work",
+            env=self.env,
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
         deadline = time.monotonic() + 120
         while time.monotonic() < deadline and self.process.poll() is None:
             try:
@@ -141,11 +178,14 @@ class Lab:
         """The notebook in JupyterLab, alone in a workspace of its own (no tab of another test
         comes back), or in Notebook 7 (``ui="notebook"``: one notebook per page anyway)."""
         if ui == "notebook":
-            return (f"http://127.0.0.1:{self.port}/notebooks/{ASSIGNMENT}/{notebook}"
-                    f"?token={self.token}")
+            return (
+                f"http://127.0.0.1:{self.port}/notebooks/{ASSIGNMENT}/{notebook}?token={self.token}"
+            )
         workspace = Path(notebook).stem
-        return (f"http://127.0.0.1:{self.port}/lab/workspaces/{workspace}/tree/{ASSIGNMENT}/"
-                f"{notebook}?reset&token={self.token}")
+        return (
+            f"http://127.0.0.1:{self.port}/lab/workspaces/{workspace}/tree/{ASSIGNMENT}/"
+            f"{notebook}?reset&token={self.token}"
+        )
 
     def log_text(self) -> str:
         return (self.root / "server.log").read_text()[-3000:]
@@ -155,11 +195,12 @@ class Lab:
         if self.process is None:
             return
         try:
-            urllib.request.urlopen(urllib.request.Request(self.api("shutdown"), method="POST"),
-                                   timeout=10)
+            urllib.request.urlopen(
+                urllib.request.Request(self.api("shutdown"), method="POST"), timeout=10
+            )
             self.process.wait(timeout=30)
         except (OSError, subprocess.TimeoutExpired):
-            os.killpg(self.process.pid, signal.SIGKILL)      # the server and its kernels
+            os.killpg(self.process.pid, signal.SIGKILL)  # the server and its kernels
             self.process.wait()
         self.log.close()
 
@@ -169,11 +210,13 @@ def lab(tmp_path_factory):
     chromium = chromium_or_skip()
     server = Lab(tmp_path_factory.mktemp("lab"))
     from playwright.sync_api import sync_playwright
+
     try:
         server.start()
         with sync_playwright() as driver:
-            browser = driver.chromium.launch(executable_path=chromium,
-                                             args=["--no-sandbox", "--disable-gpu"])
+            browser = driver.chromium.launch(
+                executable_path=chromium, args=["--no-sandbox", "--disable-gpu"]
+            )
             server.browser = browser
             yield server
             browser.close()
@@ -226,7 +269,8 @@ class Notebook:
         """The natural widths of the rendered PNG images (0: not decoded)."""
         return self.page.eval_on_selector_all(
             ".jp-RenderedImage img[src^='data:image/png']",
-            "images => images.map(i => i.complete ? i.naturalWidth : 0)")
+            "images => images.map(i => i.complete ? i.naturalWidth : 0)",
+        )
 
     def validate(self) -> str:
         self.page.locator(".jp-NotebookPanel-toolbar .validate-button").click()
@@ -246,21 +290,28 @@ def test_a_correct_notebook_opens_unmodified_passes_draws_and_validates(lab):
         path = lab.folder / lab.names["correct"]
         released = json.loads(path.read_text())
         notebook.save()
-        assert json.loads(path.read_text()) == released, \
+        assert json.loads(path.read_text()) == released, (
             "the notebook opened modified: JupyterLab changes it (its kernel metadata?)"
+        )
     assert notebook.page.locator(".jp-NotebookPanel-toolbar .validate-button").count() == 1
     # the student's set-up shows none of nbgrader's instructor tools
-    assert notebook.page.locator("[title='Create Assignment'], [data-id*='create-assignment']") \
-        .count() == 0
+    assert (
+        notebook.page.locator("[title='Create Assignment'], [data-id*='create-assignment']").count()
+        == 0
+    )
     notebook.page.locator(".lm-MenuBar-item", has_text="Nbgrader").first.click()
     menu = notebook.page.locator(".lm-Menu").last.inner_text()
     assert "Formgrader" not in menu and "Course List" not in menu, menu
     notebook.page.keyboard.press("Escape")
 
     notebook.run_all()
-    passed = [line for text in notebook.outputs() for line in text.splitlines()
-              if line.startswith("✓") and "passed" in line]
-    assert len(passed) == 2, notebook.outputs()           # initialize_velocity, the update
+    passed = [
+        line
+        for text in notebook.outputs()
+        for line in text.splitlines()
+        if line.startswith("✓") and "passed" in line
+    ]
+    assert len(passed) == 2, notebook.outputs()  # initialize_velocity, the update
     figures = notebook.figures()
     assert len(figures) >= 3 and all(width > 0 for width in figures), figures
     result = notebook.validate()
@@ -275,7 +326,7 @@ def test_a_mistake_shows_its_message_and_fails_validation(lab):
     shown = "\n".join(notebook.outputs())
     assert title in shown, shown[-3000:]
     passed = [line for line in shown.splitlines() if line.startswith("✓")]
-    assert len(passed) == 1, passed                      # initialize_velocity still passes
+    assert len(passed) == 1, passed  # initialize_velocity still passes
     # laid out for the output area: nothing wider than 80 columns, the hint on lines of its
     # own, and no internal key for the student to puzzle over
     message = next(text for text in notebook.outputs() if "Likely mistake" in text)
@@ -292,10 +343,14 @@ def test_notebook_7_runs_the_notebook_draws_and_validates(lab):
     notebook = Notebook(lab, lab.names["correct"], ui="notebook")
     assert notebook.page.locator("#main-panel .jp-NotebookPanel").count() == 1
     notebook.run_all()
-    passed = [line for text in notebook.outputs() for line in text.splitlines()
-              if line.startswith("✓") and "passed" in line]
+    passed = [
+        line
+        for text in notebook.outputs()
+        for line in text.splitlines()
+        if line.startswith("✓") and "passed" in line
+    ]
     assert len(passed) == 2, notebook.outputs()
-    assert "⚠" not in "\n".join(notebook.outputs())          # every check passed above
+    assert "⚠" not in "\n".join(notebook.outputs())  # every check passed above
     figures = notebook.figures()
     assert len(figures) >= 3 and all(width > 0 for width in figures), figures
     result = notebook.validate()

@@ -1,4 +1,5 @@
 """Experiment sizes: the full run while you learn, a small one while your work is autograded."""
+
 import os
 
 

@@ -7,6 +7,7 @@ broken between words. The message says what failed, then expected against got, t
 mistake and its hint; the mistake's internal key is not part of the text (a check returns it
 beside the message, for the instructor's report).
 """
+
 import textwrap
 from dataclasses import dataclass
 
@@ -31,7 +32,7 @@ def fit(text: str, width: int = WIDTH) -> str:
     indented two more spaces than its line, so it reads as part of it."""
     lines = []
     for line in text.splitlines() or [""]:
-        indent = line[:len(line) - len(line.lstrip())]
+        indent = line[: len(line) - len(line.lstrip())]
         lines += [line] if len(line) <= width else _wrapped(line.strip(), width, indent)
     return "\n".join(lines)
 
@@ -48,7 +49,7 @@ def _wrapped(text: str, width: int, indent: str) -> list[str]:
         if current.strip():
             lines.append(current)
         current = indent + "  "
-        while len(current) + len(word) > width:    # longer than any line: cut it
+        while len(current) + len(word) > width:  # longer than any line: cut it
             room = width - len(current)
             lines.append(current + word[:room])
             word = word[room:]
@@ -77,8 +78,12 @@ def mistake_lines(title: str, hint: str, width: int = WIDTH) -> list[str]:
     """The lines that name a catalogued mistake: its title, then its hint, indented."""
     title = title.rstrip(".")
     return fit(f"Likely mistake: {title}.", width).splitlines() + textwrap.wrap(
-        hint, width, initial_indent=HINT_INDENT, subsequent_indent=HINT_INDENT,
-        break_on_hyphens=False)
+        hint,
+        width,
+        initial_indent=HINT_INDENT,
+        subsequent_indent=HINT_INDENT,
+        break_on_hyphens=False,
+    )
 
 
 def mistake_failure(function: str, key: str, title: str, hint: str) -> Failure:

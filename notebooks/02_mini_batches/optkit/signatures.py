@@ -9,11 +9,12 @@ checks therefore compare the signature first, and then call the function the sam
 A signature is described as plain data, a list of :class:`Param`, so that the grading sandbox
 can hand it to the trusted side, which decides with the same code as the student's own check.
 """
+
 import inspect
 import numbers
 from dataclasses import dataclass
 
-PASSED_BY_POSITION = ("POSITIONAL_ONLY", "POSITIONAL_OR_KEYWORD")   # parameter kinds
+PASSED_BY_POSITION = ("POSITIONAL_ONLY", "POSITIONAL_OR_KEYWORD")  # parameter kinds
 
 
 @dataclass(frozen=True)
@@ -35,15 +36,23 @@ def params_of(fn) -> list[Param] | None:
         signature = inspect.signature(fn)
     except (TypeError, ValueError):
         return None
-    return [Param(p.name, p.kind.name, p.default is not p.empty,
-                  None if p.default is p.empty else p.default)
-            for p in signature.parameters.values()]
+    return [
+        Param(
+            p.name,
+            p.kind.name,
+            p.default is not p.empty,
+            None if p.default is p.empty else p.default,
+        )
+        for p in signature.parameters.values()
+    ]
 
 
 def contract_params(contract) -> list[Param]:
     """The signature the contract asks for: its arguments, then the lists it fills."""
-    listed = [Param(arg, "POSITIONAL_OR_KEYWORD", arg in contract.defaults,
-                    contract.defaults.get(arg)) for arg in contract.args]
+    listed = [
+        Param(arg, "POSITIONAL_OR_KEYWORD", arg in contract.defaults, contract.defaults.get(arg))
+        for arg in contract.args
+    ]
     return listed + [Param(fill, "KEYWORD_ONLY", True, None) for fill in contract.fills]
 
 
@@ -74,14 +83,18 @@ def problem(contract, params: list[Param]) -> str | None:
         if found.kind != "POSITIONAL_OR_KEYWORD":
             return f"{arg} must be an ordinary argument (no / in the signature)"
         if arg in contract.defaults and not (
-                found.has_default and same_value(found.default, contract.defaults[arg])):
+            found.has_default and same_value(found.default, contract.defaults[arg])
+        ):
             wanted = contract.defaults[arg]
             if not found.has_default:
-                return (f"{arg} has no default; it must default to {wanted!r} "
-                        "(the notebook leaves it out of some calls)")
+                return (
+                    f"{arg} has no default; it must default to {wanted!r} "
+                    "(the notebook leaves it out of some calls)"
+                )
             return f"the default of {arg} is {found.default!r}; it must be {wanted!r}"
-    for extra in positional[len(contract.args):] + [
-            p for p in params if p.kind == "KEYWORD_ONLY" and p.name not in contract.fills]:
+    for extra in positional[len(contract.args) :] + [
+        p for p in params if p.kind == "KEYWORD_ONLY" and p.name not in contract.fills
+    ]:
         if not extra.has_default:
             return f"it takes an extra argument {extra.name} that the notebook never passes"
     return _fills_problem(contract, params)
@@ -123,26 +136,30 @@ def same_signature(a: list[Param], b: list[Param], count: int) -> bool:
     """The first ``count`` positional parameters of ``a`` and ``b`` agree (names, defaults)."""
     first = [[p for p in params if p.kind in PASSED_BY_POSITION][:count] for params in (a, b)]
     return len(first[0]) == len(first[1]) and all(
-        x.name == y.name and x.has_default == y.has_default
+        x.name == y.name
+        and x.has_default == y.has_default
         and (not x.has_default or same_value(x.default, y.default))
-        for x, y in zip(*first))
+        for x, y in zip(*first)
+    )
 
 
 def message(contract, params: list[Param], what: str) -> str:
     """The failure message of a signature that does not fit: what is wrong, both signatures."""
-    return (f"✗ {contract.name} must take its arguments in this order, with these defaults:\n"
-            f"    {render(contract_params(contract))}\n"
-            f"yours takes\n"
-            f"    {render(params)}\n"
-            f"What differs: {what}. The notebook calls {contract.name} with its "
-            "arguments in this order, by position, and leaves defaulted ones out: keep the "
-            "names, the order and the defaults given in the exercise.")
+    return (
+        f"✗ {contract.name} must take its arguments in this order, with these defaults:\n"
+        f"    {render(contract_params(contract))}\n"
+        f"yours takes\n"
+        f"    {render(params)}\n"
+        f"What differs: {what}. The notebook calls {contract.name} with its "
+        "arguments in this order, by position, and leaves defaulted ones out: keep the "
+        "names, the order and the defaults given in the exercise."
+    )
 
 
-POSITIONAL = "positional"    # every argument given, in order, by position
-MIXED = "mixed"              # the first two by position, the others by name
+POSITIONAL = "positional"  # every argument given, in order, by position
+MIXED = "mixed"  # the first two by position, the others by name
 STYLES = (POSITIONAL, MIXED)
-MIXED_BY_POSITION = 2        # update_lr(0.1, epoch, decay_rate=1.0), clip_gradients(grads, 1.0)
+MIXED_BY_POSITION = 2  # update_lr(0.1, epoch, decay_rate=1.0), clip_gradients(grads, 1.0)
 
 
 def call(contract, fn, arguments: dict, style: str = POSITIONAL):
@@ -155,8 +172,11 @@ def call(contract, fn, arguments: dict, style: str = POSITIONAL):
         if arg not in arguments or (style == MIXED and len(positional) == MIXED_BY_POSITION):
             break
         positional.append(arguments[arg])
-    named = {key: value for key, value in arguments.items()
-             if key not in contract.args[:len(positional)]}
+    named = {
+        key: value
+        for key, value in arguments.items()
+        if key not in contract.args[: len(positional)]
+    }
     return fn(*positional, **named)
 
 
@@ -175,9 +195,18 @@ def from_plain(data, decode) -> list[Param] | None:
         raise ValueError("a signature is a list")
     params = []
     for entry in data:
-        if not (isinstance(entry, list) and len(entry) in (2, 3)
-                and all(isinstance(item, str) for item in entry[:2])):
+        if not (
+            isinstance(entry, list)
+            and len(entry) in (2, 3)
+            and all(isinstance(item, str) for item in entry[:2])
+        ):
             raise ValueError("a parameter is [name, kind] or [name, kind, default]")
-        params.append(Param(entry[0][:100], entry[1][:30], len(entry) == 3,
-                            decode(entry[2]) if len(entry) == 3 else None))
+        params.append(
+            Param(
+                entry[0][:100],
+                entry[1][:30],
+                len(entry) == 3,
+                decode(entry[2]) if len(entry) == 3 else None,
+            )
+        )
     return params

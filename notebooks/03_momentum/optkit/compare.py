@@ -5,16 +5,16 @@ values (how many entries differ, the largest absolute and relative errors, the f
 indices). Every difference is a :class:`Problem`. Its ``reveal`` lines show expected against got;
 public checks print them and hidden checks leave them out -- one comparison, two views.
 """
+
 import math
 import numbers
 from collections.abc import Mapping
 from dataclasses import dataclass
-
 from itertools import combinations
 
 import numpy as np
 
-MAX_INDICES = 4        # differing entries listed in a message
+MAX_INDICES = 4  # differing entries listed in a message
 _FLOAT32_EPS = float(np.finfo(np.float32).eps)
 
 
@@ -32,7 +32,7 @@ EXACT = Tolerance(0.0, 0.0, exact=True)
 class Naming:
     """Names for the items of a returned list, e.g. ``mini-batch 3, Y_batch``."""
 
-    item: str = ""                 # label of each list item
+    item: str = ""  # label of each list item
     entries: tuple[str, ...] = ()  # names of the entries of each item (a tuple)
 
 
@@ -42,8 +42,8 @@ class Problem:
 
     path: str
     what: str
-    details: tuple[str, ...] = ()   # safe to show anyone
-    reveal: tuple[str, ...] = ()    # expected values: public checks only
+    details: tuple[str, ...] = ()  # safe to show anyone
+    reveal: tuple[str, ...] = ()  # expected values: public checks only
 
     def lines(self, reveal: bool) -> list[str]:
         extra = self.details + (self.reveal if reveal else ())
@@ -64,17 +64,25 @@ def compare(expected, got, path: str, tol: Tolerance, naming: Naming = Naming())
         return _compare_number(expected, got, path, tol)
     if got is expected or (type(got) is type(expected) and got == expected):
         return []
-    return [Problem(path, f"got {describe(got)}, not the expected value",
-                    reveal=(f"expected {expected!r}",))]
+    return [
+        Problem(
+            path, f"got {describe(got)}, not the expected value", reveal=(f"expected {expected!r}",)
+        )
+    ]
 
 
-def compare_returned(names, expected, got, tol: Tolerance, naming: Naming = Naming(), *,
-                     sharing: bool = True):
+def compare_returned(
+    names, expected, got, tol: Tolerance, naming: Naming = Naming(), *, sharing: bool = True
+):
     """Compare a function's return value, naming its items after the contract (``names``);
     with ``sharing``, also report returned items that are one object where they must not be."""
     if got is None and expected is not None:
-        return [Problem("returned value", "your function returned None; "
-                        "did you forget the return statement?")]
+        return [
+            Problem(
+                "returned value",
+                "your function returned None; did you forget the return statement?",
+            )
+        ]
     if len(names) == 1:
         return compare(expected, got, f"returned {names[0]}", tol, naming)
     if not (isinstance(expected, tuple) and len(expected) == len(names)):
@@ -82,8 +90,11 @@ def compare_returned(names, expected, got, tol: Tolerance, naming: Naming = Nami
     arity = _arity_problem(names, got)
     if arity:
         return [arity]
-    values = [problem for name, e, g in zip(names, expected, got)
-              for problem in compare(e, g, f"returned {name}", tol, naming)]
+    values = [
+        problem
+        for name, e, g in zip(names, expected, got)
+        for problem in compare(e, g, f"returned {name}", tol, naming)
+    ]
     return values + (_shared_items(names, expected, got) if sharing else [])
 
 
@@ -93,10 +104,13 @@ def _shared_items(names, expected, got) -> list[Problem]:
     problems = []
     for i, j in combinations(range(len(names)), 2):
         if _shares(got[i], got[j]) and not _shares(expected[i], expected[j]):
-            problems.append(Problem(
-                f"returned {names[i]} and {names[j]}",
-                "are the same object (or share arrays): updating one would change the other; "
-                "build each one separately"))
+            problems.append(
+                Problem(
+                    f"returned {names[i]} and {names[j]}",
+                    "are the same object (or share arrays): updating one would change the other; "
+                    "build each one separately",
+                )
+            )
     return problems
 
 
@@ -128,8 +142,9 @@ def _arity_problem(names, got):
     if isinstance(got, (tuple, list)):
         if len(got) == len(names):
             return None
-        return Problem("returned value", f"expected {wanted} of {len(names)} items; "
-                       f"got {describe(got)}")
+        return Problem(
+            "returned value", f"expected {wanted} of {len(names)} items; got {describe(got)}"
+        )
     hint = f"; did you forget to return {', '.join(names[1:])}?" if isinstance(got, Mapping) else ""
     kind = "a dict" if isinstance(got, Mapping) else describe(got)
     return Problem("returned value", f"expected {wanted}; got {kind}{hint}")
@@ -173,8 +188,9 @@ def _item_path(container, path, index, naming):
 
 def _compare_array(expected, got, path, tol):
     if not isinstance(got, np.ndarray):
-        return [Problem(path, f"expected a numpy array of shape {expected.shape}; "
-                        f"got {describe(got)}")]
+        return [
+            Problem(path, f"expected a numpy array of shape {expected.shape}; got {describe(got)}")
+        ]
     if got.shape != expected.shape:
         return [Problem(path, f"expected shape {expected.shape}; got shape {got.shape}")]
     wrong_dtype = _dtype_problem(expected.dtype, got.dtype)
@@ -189,7 +205,8 @@ def _dtype_problem(expected, got):
         if got.kind == "f":
             return None
         return f"expected a floating-point dtype (e.g. float64); got dtype {got}" + (
-            " -- integer arrays cannot hold fractional values" if got.kind in "iu" else "")
+            " -- integer arrays cannot hold fractional values" if got.kind in "iu" else ""
+        )
     if _kind(got) == _kind(expected):
         return None
     return f"expected dtype {expected}; got dtype {got}"
@@ -209,9 +226,11 @@ def _compare_values(expected, got, path, tol):
     rule = "values must be identical" if exact else f"rtol={rtol:.3g}, atol={atol:.3g}"
     indices = [tuple(int(i) for i in index) for index in np.argwhere(differ)[:MAX_INDICES]]
     details = _error_lines(expected, got, differ) + (
-        "first differing indices: " + ", ".join(map(_index, indices)),)
-    reveal = tuple(f"at {_index(i)}: expected {_number(expected[i])}, got {_number(got[i])}"
-                   for i in indices)
+        "first differing indices: " + ", ".join(map(_index, indices)),
+    )
+    reveal = tuple(
+        f"at {_index(i)}: expected {_number(expected[i])}, got {_number(got[i])}" for i in indices
+    )
     what = f"{count} of {expected.size} entries differ ({rule})"
     return [Problem(path, what, details, reveal)]
 
@@ -224,8 +243,9 @@ def _differing(expected, got, tol):
             same |= np.isnan(expected) & np.isnan(got)
         return ~np.asarray(same, dtype=bool)
     rtol, atol = _effective_tolerance(expected, got, tol)
-    return ~np.isclose(got.astype(np.float64), expected.astype(np.float64),
-                       rtol=rtol, atol=atol, equal_nan=True)
+    return ~np.isclose(
+        got.astype(np.float64), expected.astype(np.float64), rtol=rtol, atol=atol, equal_nan=True
+    )
 
 
 def _effective_tolerance(expected, got, tol):
@@ -249,8 +269,10 @@ def _error_lines(expected, got, differ):
     relative = np.where(np.isnan(relative), np.inf, relative)
     worst_abs = np.unravel_index(np.argmax(error), error.shape)
     worst_rel = np.unravel_index(np.argmax(relative), relative.shape)
-    return (f"largest absolute error: {_number(error[worst_abs])} at {_index(worst_abs)}",
-            f"largest relative error: {_number(relative[worst_rel])} at {_index(worst_rel)}")
+    return (
+        f"largest absolute error: {_number(error[worst_abs])} at {_index(worst_abs)}",
+        f"largest relative error: {_number(relative[worst_rel])} at {_index(worst_rel)}",
+    )
 
 
 def _compare_truth(expected, got, path):
@@ -259,7 +281,11 @@ def _compare_truth(expected, got, path):
         return [Problem(path, f"expected True or False (a bool); got {describe(got)}")]
     if bool(got) == bool(expected):
         return []
-    return [Problem(path, "the truth value differs", reveal=(f"expected {bool(expected)}, got {bool(got)}",))]
+    return [
+        Problem(
+            path, "the truth value differs", reveal=(f"expected {bool(expected)}, got {bool(got)}",)
+        )
+    ]
 
 
 def _compare_number(expected, got, path, tol):
@@ -270,14 +296,20 @@ def _compare_number(expected, got, path, tol):
         same = e == g or (math.isnan(e) and math.isnan(g))
     else:
         same = math.isclose(g, e, rel_tol=tol.rtol, abs_tol=tol.atol) or (
-            math.isnan(e) and math.isnan(g))
+            math.isnan(e) and math.isnan(g)
+        )
     if same:
         return []
     error = abs(g - e)
     relative = error / abs(e) if e else math.inf
-    return [Problem(path, "the value differs",
-                    (f"absolute error {_number(error)}, relative error {_number(relative)}",),
-                    (f"expected {_number(e)}, got {_number(g)}",))]
+    return [
+        Problem(
+            path,
+            "the value differs",
+            (f"absolute error {_number(error)}, relative error {_number(relative)}",),
+            (f"expected {_number(e)}, got {_number(g)}",),
+        )
+    ]
 
 
 def _is_number(value) -> bool:

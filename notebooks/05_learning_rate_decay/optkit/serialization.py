@@ -11,6 +11,7 @@ comes back as the same float32. Special values are tagged objects:
 
 ``dumps`` lays the data out for review in a diff: one key per line, each array on one line.
 """
+
 import json
 
 import numpy as np
@@ -23,7 +24,7 @@ import numpy as np
 
 def inverse_square_decay(learning_rate0, epoch_num, decay_rate):
     """learning_rate0 / (1 + decay_rate * epoch_num**2): a schedule used only by the checks."""
-    return learning_rate0 / (1 + decay_rate * epoch_num ** 2)
+    return learning_rate0 / (1 + decay_rate * epoch_num**2)
 
 
 NAMED_FUNCTIONS = {"inverse_square_decay": inverse_square_decay}
@@ -32,8 +33,7 @@ NAMED_FUNCTIONS = {"inverse_square_decay": inverse_square_decay}
 def encode(value):
     """The JSON-ready form of ``value`` (data, or a function of NAMED_FUNCTIONS)."""
     if isinstance(value, np.ndarray):
-        return {"__ndarray__": value.dtype.name,
-                "shape": list(value.shape), "data": value.tolist()}
+        return {"__ndarray__": value.dtype.name, "shape": list(value.shape), "data": value.tolist()}
     if isinstance(value, np.generic):
         return {"__scalar__": value.dtype.name, "value": value.item()}
     if isinstance(value, tuple):
@@ -53,9 +53,11 @@ def _function_name(function) -> str:
     for name, known in NAMED_FUNCTIONS.items():
         if function is known:
             return name
-    raise TypeError(f"cannot store the function {getattr(function, '__qualname__', function)!r} "
-                    "in a casebook: a case may only pass a function of "
-                    "optkit.serialization.NAMED_FUNCTIONS")
+    raise TypeError(
+        f"cannot store the function {getattr(function, '__qualname__', function)!r} "
+        "in a casebook: a case may only pass a function of "
+        "optkit.serialization.NAMED_FUNCTIONS"
+    )
 
 
 def decode(value):

@@ -13,6 +13,7 @@ is missing, or a function that is not there or still raises ``NotImplementedErro
 copy with a message naming every problem. When your work is graded, only this notebook's folder
 is there: the cell must then hold your functions, not the call.
 """
+
 import ast
 import json
 import os
@@ -21,8 +22,10 @@ from pathlib import Path
 
 from .contracts import get_contract
 
-GRADING_NOTE = ("While your work is graded only this notebook's folder is there, so this cell must "
-                "hold your functions themselves, not the call that copies them.")
+GRADING_NOTE = (
+    "While your work is graded only this notebook's folder is there, so this cell must "
+    "hold your functions themselves, not the call that copies them."
+)
 
 
 class EarlierWorkError(Exception):
@@ -37,9 +40,11 @@ def copy_into_this_cell(*names: str, folder=".."):
     exec(compile(text, "<your earlier work>", "exec"), sys._getframe(1).f_globals)
     print(f"Copied your {', '.join(names)} from {', '.join(sources)}.")
     if _replace_this_cell(text):
-        print("This cell now holds their code instead of the call. If it still shows the call "
-              "(some editors cannot replace a cell's text), paste the code of "
-              "print(optkit.earlier_work.code(...the same names...)) into it.")
+        print(
+            "This cell now holds their code instead of the call. If it still shows the call "
+            "(some editors cannot replace a cell's text), paste the code of "
+            "print(optkit.earlier_work.code(...the same names...)) into it."
+        )
     else:
         print("Paste this code into the cell, in place of the call:\n\n" + text)
 
@@ -63,9 +68,17 @@ def gather(names, folder="..") -> tuple[str, list[str]]:
             problems.append(f"- {name}: {error.args[0]}")
     if problems:
         grading = os.environ.get("NBGRADER_EXECUTION") == "autograde"
-        raise EarlierWorkError("Could not copy your earlier work:\n" + "\n".join(problems) + "\n"
-                               + (GRADING_NOTE if grading else "Fix it there (or paste your "
-                                  "functions into this cell yourself) and run this cell again."))
+        raise EarlierWorkError(
+            "Could not copy your earlier work:\n"
+            + "\n".join(problems)
+            + "\n"
+            + (
+                GRADING_NOTE
+                if grading
+                else "Fix it there (or paste your "
+                "functions into this cell yourself) and run this cell again."
+            )
+        )
     return "\n\n\n".join(parts) + "\n", sources
 
 
@@ -75,8 +88,10 @@ def find_notebook(folder: Path, assignment: str) -> Path:
     found = sorted(p for p in where.glob("*.ipynb") if not p.name.startswith("."))
     if len(found) != 1:
         have = "no notebook" if not found else f"{len(found)} notebooks"
-        raise EarlierWorkError(f"found {have} in {where} (folder={str(folder)!r}: the folder that "
-                               f"holds your {assignment} folder)")
+        raise EarlierWorkError(
+            f"found {have} in {where} (folder={str(folder)!r}: the folder that "
+            f"holds your {assignment} folder)"
+        )
     return found[0]
 
 
@@ -93,13 +108,17 @@ def function_source(notebook: Path, name: str) -> str:
             if isinstance(node, ast.FunctionDef) and node.name == name:
                 found = (source, node)
     if found is None:
-        raise EarlierWorkError(f"{notebook} has no cell that defines it"
-                               + (" (a cell that mentions it is not valid Python)" if unreadable else ""))
+        raise EarlierWorkError(
+            f"{notebook} has no cell that defines it"
+            + (" (a cell that mentions it is not valid Python)" if unreadable else "")
+        )
     source, node = found
     if _raises_not_implemented(node):
-        raise EarlierWorkError(f"it still raises NotImplementedError in {notebook}: finish it there")
+        raise EarlierWorkError(
+            f"it still raises NotImplementedError in {notebook}: finish it there"
+        )
     first = min([node.lineno] + [d.lineno for d in node.decorator_list])
-    return "\n".join(source.splitlines()[first - 1:node.end_lineno])
+    return "\n".join(source.splitlines()[first - 1 : node.end_lineno])
 
 
 def _code_cells(notebook: Path) -> list[str]:
@@ -107,8 +126,11 @@ def _code_cells(notebook: Path) -> list[str]:
         cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
     except (OSError, ValueError, KeyError, TypeError) as error:
         raise EarlierWorkError(f"cannot read {notebook} ({error})") from None
-    return ["".join(c["source"]) if isinstance(c.get("source"), list) else str(c.get("source", ""))
-            for c in cells if isinstance(c, dict) and c.get("cell_type") == "code"]
+    return [
+        "".join(c["source"]) if isinstance(c.get("source"), list) else str(c.get("source", ""))
+        for c in cells
+        if isinstance(c, dict) and c.get("cell_type") == "code"
+    ]
 
 
 def _raises_not_implemented(node: ast.FunctionDef) -> bool:
@@ -125,7 +147,9 @@ def _replace_this_cell(code: str) -> bool:
     shell = getattr(sys.modules.get("IPython"), "get_ipython", lambda: None)()
     if shell is None or not hasattr(shell, "set_next_input"):
         return False
-    header = ("# Copied from your earlier notebooks by optkit.earlier_work.copy_into_this_cell.\n"
-              "# Changed a function there? Put the call back here and run this cell again.\n\n")
+    header = (
+        "# Copied from your earlier notebooks by optkit.earlier_work.copy_into_this_cell.\n"
+        "# Changed a function there? Put the call back here and run this cell again.\n\n"
+    )
     shell.set_next_input(header + code, replace=True)
     return True

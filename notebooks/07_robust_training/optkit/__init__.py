@@ -1,4 +1,5 @@
 """Helpers of the Optimization Methods notebooks; ``optkit.check(name, fn)`` is the public check."""
+
 import importlib
 
 from .budget import budget

@@ -5,6 +5,7 @@ Used by 06_training (the capstone) and later notebooks. Conventions: examples ar
 ``parameters`` maps ``"W1", "b1", "W2", "b2", "W3", "b3"`` to arrays of shapes
 (n_l, n_{l-1}) and (n_l, 1).
 """
+
 import numpy as np
 
 
@@ -110,9 +111,12 @@ def backward_propagation(X, Y, cache):
     dz2 = (W3.T @ dz3) * (z2 > 0)
     dz1 = (W2.T @ dz2) * (z1 > 0)
     return {
-        "dW3": dz3 @ a2.T, "db3": np.sum(dz3, axis=1, keepdims=True),
-        "dW2": dz2 @ a1.T, "db2": np.sum(dz2, axis=1, keepdims=True),
-        "dW1": dz1 @ X.T, "db1": np.sum(dz1, axis=1, keepdims=True),
+        "dW3": dz3 @ a2.T,
+        "db3": np.sum(dz3, axis=1, keepdims=True),
+        "dW2": dz2 @ a1.T,
+        "db2": np.sum(dz2, axis=1, keepdims=True),
+        "dW1": dz1 @ X.T,
+        "db1": np.sum(dz1, axis=1, keepdims=True),
     }
 
 

@@ -1,4 +1,5 @@
 """Toy data sets generated from a seed with numpy only (used in 06_training and later)."""
+
 import numpy as np
 
 
@@ -24,10 +25,12 @@ def make_moons(n_samples=300, noise=0.2, seed=3):
     n_lower = n_samples - n_upper
     t_upper = np.linspace(0, np.pi, n_upper)
     t_lower = np.linspace(0, np.pi, n_lower)
-    points = np.vstack([
-        np.append(np.cos(t_upper), 1 - np.cos(t_lower)),
-        np.append(np.sin(t_upper), 0.5 - np.sin(t_lower)),
-    ]).T
+    points = np.vstack(
+        [
+            np.append(np.cos(t_upper), 1 - np.cos(t_lower)),
+            np.append(np.sin(t_upper), 0.5 - np.sin(t_lower)),
+        ]
+    ).T
     labels = np.hstack([np.zeros(n_upper, dtype=int), np.ones(n_lower, dtype=int)])
     order = np.arange(n_samples)
     rng.shuffle(order)

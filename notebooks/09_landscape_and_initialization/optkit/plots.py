@@ -3,6 +3,7 @@
 Introduced in 03_momentum and reused by later notebooks. Every function draws on the axes it is
 given (or on a new figure) and returns what it drew on, so cells can add titles or combine panels.
 """
+
 import matplotlib.pyplot as plt
 import matplotlib.transforms as transforms
 import numpy as np
@@ -29,10 +30,20 @@ def contours(landscape, ax=None, levels=15, resolution=300, title=None, axis_lab
     X, Y = np.meshgrid(x, y)
     height = landscape.f(X, Y) - landscape.f(*landscape.minimum)
     top = float(np.max(height))
-    ax.contour(X, Y, height, levels=np.geomspace(top * 1e-4, top, levels),
-               colors="0.65", linewidths=0.8)
-    ax.plot(*landscape.minimum, marker="*", markersize=14, color="black", linestyle="none",
-            markeredgecolor="white", markeredgewidth=0.8, zorder=5, label="minimum")
+    ax.contour(
+        X, Y, height, levels=np.geomspace(top * 1e-4, top, levels), colors="0.65", linewidths=0.8
+    )
+    ax.plot(
+        *landscape.minimum,
+        marker="*",
+        markersize=14,
+        color="black",
+        linestyle="none",
+        markeredgecolor="white",
+        markeredgewidth=0.8,
+        zorder=5,
+        label="minimum",
+    )
     ax.set_xlim(landscape.xlim)
     ax.set_ylim(landscape.ylim)
     ax.set_aspect("equal")
@@ -42,8 +53,16 @@ def contours(landscape, ax=None, levels=15, resolution=300, title=None, axis_lab
     return ax
 
 
-def paths(landscape, runs, ax=None, title=None, markers=True, styles=None, legend="inside",
-          axis_labels=PARAMETER_AXES):
+def paths(
+    landscape,
+    runs,
+    ax=None,
+    title=None,
+    markers=True,
+    styles=None,
+    legend="inside",
+    axis_labels=PARAMETER_AXES,
+):
     """Draw each path of ``runs`` (label -> array of points, shape (k, 2)) over the contours.
 
     A dot marks every iterate when ``markers`` is true; a square marks the start. ``styles`` may
@@ -114,19 +133,36 @@ def compare(landscape, runs, title=None, markers=True, separate=False, figsize=N
     point_runs = {label: path for label, (path, _) in runs.items()}
     if separate:
         for row, (label, path) in enumerate(point_runs.items()):
-            paths(landscape, {label: path}, ax=fig.add_subplot(grid[row, 0]), markers=markers,
-                  title=label, styles={label: {"color": colors[label]}}, legend=False)
+            paths(
+                landscape,
+                {label: path},
+                ax=fig.add_subplot(grid[row, 0]),
+                markers=markers,
+                title=label,
+                styles={label: {"color": colors[label]}},
+                legend=False,
+            )
     else:
-        paths(landscape, point_runs, ax=fig.add_subplot(grid[0, 0]), markers=markers,
-              title="paths", legend=False)
-    loss_ax = loss_curves({label: losses for label, (_, losses) in runs.items()},
-                          ax=fig.add_subplot(grid[:, 1]), title="loss")
+        paths(
+            landscape,
+            point_runs,
+            ax=fig.add_subplot(grid[0, 0]),
+            markers=markers,
+            title="paths",
+            legend=False,
+        )
+    loss_ax = loss_curves(
+        {label: losses for label, (_, losses) in runs.items()},
+        ax=fig.add_subplot(grid[:, 1]),
+        title="loss",
+    )
     if not separate:
         # Beside a single short map the loss panel is too small to hold long labels without
         # hiding curves: the legend goes under it, below its axis label.
         under = transforms.offset_copy(loss_ax.transAxes, fig=fig, y=-36, units="points")
-        loss_ax.legend(loc="upper center", bbox_to_anchor=(0.5, 0), bbox_transform=under,
-                       fontsize="small")
+        loss_ax.legend(
+            loc="upper center", bbox_to_anchor=(0.5, 0), bbox_transform=under, fontsize="small"
+        )
     # Once above both panels: repeated over the narrow loss panel it would run off its edge.
     if title is not None:
         fig.suptitle(title)
@@ -144,15 +180,23 @@ def decision_boundary(predict, X, Y, ax=None, title=None, resolution=250, margin
     """
     ax = ax if ax is not None else plt.subplots(figsize=(5, 4))[1]
     low, high = X.min(axis=1) - margin, X.max(axis=1) + margin
-    grid_x, grid_y = np.meshgrid(np.linspace(low[0], high[0], resolution),
-                                 np.linspace(low[1], high[1], resolution))
+    grid_x, grid_y = np.meshgrid(
+        np.linspace(low[0], high[0], resolution), np.linspace(low[1], high[1], resolution)
+    )
     labels = np.asarray(predict(np.vstack([grid_x.ravel(), grid_y.ravel()]))).reshape(grid_x.shape)
     ax.contourf(grid_x, grid_y, labels, levels=[-0.5, 0.5, 1.5], colors=COLORS[:2], alpha=0.25)
     ax.contour(grid_x, grid_y, labels, levels=[0.5], colors="black", linewidths=1)
     for label, color in zip((0, 1), COLORS):
         points = X[:, np.ravel(Y) == label]
-        ax.scatter(points[0], points[1], s=12, color=color, edgecolors="white", linewidths=0.3,
-                   label=f"y = {label}")
+        ax.scatter(
+            points[0],
+            points[1],
+            s=12,
+            color=color,
+            edgecolors="white",
+            linewidths=0.3,
+            label=f"y = {label}",
+        )
     ax.set_xlim(low[0], high[0])
     ax.set_ylim(low[1], high[1])
     ax.set_aspect("equal")
