@@ -76,8 +76,9 @@ def gradebook_scores(course, assignment: str = ASSIGNMENT) -> dict:
         }
 
 
-def comparable(results) -> dict:
-    """A record without what depends on the machine or the moment."""
+def comparable(results, *, outputs: bool = True) -> dict:
+    """A record without what depends on the machine or the moment (``outputs=False``: without
+    the digest of the autograded notebook either, for a notebook that prints a measured time)."""
     return {
         r.student: (
             r.status,
@@ -85,7 +86,7 @@ def comparable(results) -> dict:
             r.reasons,
             r.submission_digest,
             r.source_digest,
-            r.autograded_digest,
+            *([r.autograded_digest] if outputs else []),
         )
         for r in results
     }
@@ -261,7 +262,8 @@ def test_the_oracle_of_06_is_relayed_through_the_cluster(cluster, tmp_path):
     course = class_course(tmp_path, assignment="06_training", students=students)
     on_cluster = grade(course, "06_training", scheduler=cluster.address, progress=False)
     local = grade(course, "06_training", force=True, progress=False)
-    assert comparable(on_cluster) == comparable(local)
+    # 06 prints the CPU time its eight training runs took: the outputs differ by that alone
+    assert comparable(on_cluster, outputs=False) == comparable(local, outputs=False)
     scores = {r.student: (r.score, r.max_score) for r in on_cluster}
     assert scores["correct"][0] == scores["correct"][1] > 0
     assert scores["blank"][0] == 0

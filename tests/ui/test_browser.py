@@ -281,6 +281,27 @@ class Notebook:
         return text
 
 
+def runs_to_its_pass_lines_and_figures_and_validates(notebook: Notebook) -> None:
+    """Run All on the correct copy: both checks pass (no figure note), at least three figures
+    are drawn at a notebook column's width (10 inches inline: about 1,000 px, shown at 100%),
+    and Validate says it passes; then the page is closed."""
+    notebook.run_all()
+    shown = notebook.outputs()
+    passed = [
+        line
+        for text in shown
+        for line in text.splitlines()
+        if line.startswith("✓") and "passed" in line
+    ]
+    assert len(passed) == 2, shown  # initialize_velocity, the update
+    assert "⚠" not in "\n".join(shown)  # every figure comes from checked functions
+    figures = notebook.figures()
+    assert len(figures) >= 3 and all(0 < width <= 1024 for width in figures), figures
+    result = notebook.validate()
+    assert "Success" in result and "passes all the tests" in result, result
+    notebook.page.close()
+
+
 def test_a_correct_notebook_opens_unmodified_passes_draws_and_validates(lab):
     notebook = Notebook(lab, lab.names["correct"])
     if platform.python_version() == LANGUAGE_INFO["version"] and notebook.modified():
@@ -304,19 +325,7 @@ def test_a_correct_notebook_opens_unmodified_passes_draws_and_validates(lab):
     assert "Formgrader" not in menu and "Course List" not in menu, menu
     notebook.page.keyboard.press("Escape")
 
-    notebook.run_all()
-    passed = [
-        line
-        for text in notebook.outputs()
-        for line in text.splitlines()
-        if line.startswith("✓") and "passed" in line
-    ]
-    assert len(passed) == 2, notebook.outputs()  # initialize_velocity, the update
-    figures = notebook.figures()
-    assert len(figures) >= 3 and all(width > 0 for width in figures), figures
-    result = notebook.validate()
-    assert "Success" in result and "passes all the tests" in result, result
-    notebook.page.close()
+    runs_to_its_pass_lines_and_figures_and_validates(notebook)
 
 
 def test_a_mistake_shows_its_message_and_fails_validation(lab):
@@ -342,17 +351,4 @@ def test_notebook_7_runs_the_notebook_draws_and_validates(lab):
     and the Validate button, all in Notebook 7."""
     notebook = Notebook(lab, lab.names["correct"], ui="notebook")
     assert notebook.page.locator("#main-panel .jp-NotebookPanel").count() == 1
-    notebook.run_all()
-    passed = [
-        line
-        for text in notebook.outputs()
-        for line in text.splitlines()
-        if line.startswith("✓") and "passed" in line
-    ]
-    assert len(passed) == 2, notebook.outputs()
-    assert "⚠" not in "\n".join(notebook.outputs())  # every check passed above
-    figures = notebook.figures()
-    assert len(figures) >= 3 and all(width > 0 for width in figures), figures
-    result = notebook.validate()
-    assert "Success" in result and "passes all the tests" in result, result
-    notebook.page.close()
+    runs_to_its_pass_lines_and_figures_and_validates(notebook)
