@@ -197,6 +197,9 @@ def test_a_worker_killed_mid_run_has_its_jobs_rerun_and_everyone_is_graded_once(
 
 def test_a_scheduler_that_goes_away_ends_the_run_keeping_what_finished(tmp_path):
     course = class_course(tmp_path, students=STUDENTS[:5])
+    # the client tries to reach a lost scheduler for cluster_timeout seconds (60 by default)
+    config = course.root / "nbgrader_config.py"
+    config.write_text(config.read_text() + "\nc.GradingSettings.cluster_timeout = 15\n")
     records = course.results_dir(ASSIGNMENT)
     outcome = {}
 
